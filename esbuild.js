@@ -1,0 +1,50 @@
+// Bundles the four faces of rdslic. Each bundle is self-contained (no node_modules at run time),
+// so the VSIX ships only dist/ and the CLI starts without resolving hundreds of modules.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  // VS Code extension host entry: `vscode` is provided by the host.
+  { entryPoints: { extension: 'src/extension/extension.ts' }, external: ['vscode'] },
+  // Language server: started by the extension over IPC, or by `rdslic lsp --stdio`.
+  { entryPoints: { server: 'src/server/main.ts' } },
+  // CLI.
+  { entryPoints: { cli: 'src/cli/main.ts' } },
+  // Programmatic API (package.json "exports").
+  { entryPoints: { api: 'src/core/index.ts' } },
+];
+
+async function main() {
+  const contexts = await Promise.all(
+    bundles.map((b) =>
+      esbuild.context({
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        outdir: 'dist',
+        minify: production,
+        // Source maps without absolute paths of the build machine.
+        sourcemap: production ? false : 'linked',
+        sourceRoot: '',
+        sourcesContent: false,
+        logLevel: 'warning',
+        ...b,
+      }),
+    ),
+  );
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
+
+main().catch((e) => {
+  console.error(e.message ?? e);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+// `rdslic` entry point: parses the sub-command and hands over to its module. Each command
+// module is loaded only when it is asked for, so `rdslic lint` does not pay for `import`.
+import { EXIT_USAGE, EXIT_INTERNAL, printUsageError } from './exit';
+import { VERSION } from '../core/version';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Command }> = {};
+
+function usage(): string {
+  const lines = ['Usage: rdslic <command> [options]', '', 'Commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(10)} ${c.summary}`);
+  lines.push('', 'Run `rdslic <command> --help` for the options of a command.');
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) return printUsageError(`unknown command '${name}'.\n${usage()}`);
+  return command.load()(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    // One line, never a stack trace: internal errors are bugs, but the user still gets exit 2.
+    process.stderr.write(`rdslic: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

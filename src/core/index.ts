@@ -1,0 +1,3 @@
+// Programmatic API of rdslic (package.json "exports"): the same core the CLI, the language
+// server and the extension use.
+export * from './findings';
