@@ -1,0 +1,97 @@
+// Inventory format v1 as TypeScript types (the contract of ../shared/SPEC.md §1). The JSON
+// Schema in schemas/inventory.schema.json is the source of truth for validation; these types
+// describe what the rules, the language server, the importer and the report read once a
+// document has been parsed. Every field is optional here because rules must run on partial,
+// invalid documents while the user types.
+import type { WindowsVersion } from '../domain/versions';
+
+export type ServerStatus = 'active' | 'decommissioned' | 'lost' | 'reinstalled';
+export type ConnectionMethod = 'automatic' | 'web' | 'telephone';
+export type LicenseProgram =
+  | 'retail'
+  | 'openLicense'
+  | 'select'
+  | 'selectPlus'
+  | 'enterpriseAgreement'
+  | 'campus'
+  | 'school'
+  | 'spla'
+  | 'other';
+export type CalType = 'perUser' | 'perDevice';
+export type LicensingMode = 'perUser' | 'perDevice' | 'notConfigured';
+export type ConfiguredBy = 'gpo' | 'registry' | 'broker';
+export type Joined = 'domain' | 'workgroup';
+export type MigrationReason = 'sourceReplaced' | 'sourceNotRunning' | 'reinstalled';
+export type MigrationState = 'planned' | 'waitingForClearinghouse' | 'pending' | 'done';
+
+/** Version as written (2022, "2012 R2", "2012R2"); use normalizeVersion() to compare. */
+export type VersionValue = number | string;
+
+export interface Backup {
+  location?: string;
+  includesRegistry?: boolean;
+  lastVerified?: string;
+}
+
+export interface CalPack {
+  keyPackId?: string;
+  localId?: number;
+  program?: LicenseProgram;
+  agreementNumber?: string;
+  licenseNumber?: string;
+  authorizationNumber?: string;
+  retailCodeLast5?: string;
+  type?: CalType;
+  version?: VersionValue;
+  quantity?: number;
+  issued?: number;
+  installed?: string;
+  evidence?: string;
+}
+
+export interface LicenseServer {
+  name?: string;
+  serverId?: string;
+  os?: VersionValue;
+  status?: ServerStatus;
+  connectionMethod?: ConnectionMethod;
+  activated?: string;
+  publishedInAD?: boolean;
+  backup?: Backup;
+  packs?: CalPack[];
+}
+
+export interface SessionHost {
+  name?: string;
+  os?: VersionValue;
+  licensingMode?: LicensingMode;
+  licenseServers?: string[];
+  configuredBy?: ConfiguredBy;
+  joined?: Joined;
+  deployed?: string;
+}
+
+export interface Migration {
+  id?: string;
+  from?: string;
+  to?: string;
+  reason?: MigrationReason;
+  method?: ConnectionMethod;
+  state?: MigrationState;
+  licenses?: number;
+  started?: string;
+  completed?: string;
+  runbook?: string;
+}
+
+export interface Inventory {
+  kind?: 'RdsLicensingInventory';
+  version?: 1;
+  organization?: string;
+  site?: string;
+  licenseServers?: LicenseServer[];
+  sessionHosts?: SessionHost[];
+  migrations?: Migration[];
+}
+
+export type { WindowsVersion };
