@@ -19,6 +19,7 @@ const REQUIRED_FRONT_MATTER = ['title', 'lang', 'applies-to', 'inventory', 'serv
 /** The runbooks issue 5 asks for (added here as they land); more may be shipped. */
 const EXPECTED = [
   'activate-license-server',
+  'install-cal-packs',
 ];
 
 interface Shape {
@@ -119,7 +120,7 @@ for (const lang of LANGS) {
       assert.ok(rb.steps >= 5, `${rel}: at least five steps (found ${rb.steps})`);
       assert.ok(rb.headings >= 3, `${rel}: steps are grouped under headings`);
       for (const l of rb.fenceLangs) {
-        assert.ok(['powershell', 'cmd', 'text'].includes(l), `${rel}: code block language '${l}' is powershell, cmd or text`);
+        assert.ok(['powershell', 'cmd', 'text', 'yaml'].includes(l), `${rel}: code block language '${l}' is powershell, cmd, text or yaml`);
       }
 
       const documented = documentedPlaceholders();
