@@ -20,6 +20,7 @@ const REQUIRED_FRONT_MATTER = ['title', 'lang', 'applies-to', 'inventory', 'serv
 const EXPECTED = [
   'activate-license-server',
   'install-cal-packs',
+  'migrate-cals-source-replaced',
 ];
 
 interface Shape {
