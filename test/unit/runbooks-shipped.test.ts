@@ -21,6 +21,7 @@ const EXPECTED = [
   'activate-license-server',
   'install-cal-packs',
   'migrate-cals-source-replaced',
+  'migrate-cals-source-not-running',
 ];
 
 interface Shape {
