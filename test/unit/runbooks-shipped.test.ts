@@ -22,6 +22,7 @@ const EXPECTED = [
   'install-cal-packs',
   'migrate-cals-source-replaced',
   'migrate-cals-source-not-running',
+  'recover-lost-cals',
 ];
 
 interface Shape {
