@@ -23,6 +23,7 @@ const EXPECTED = [
   'migrate-cals-source-replaced',
   'migrate-cals-source-not-running',
   'recover-lost-cals',
+  'reissue-device-cals-after-reinstall',
 ];
 
 interface Shape {
