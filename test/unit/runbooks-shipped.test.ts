@@ -24,6 +24,7 @@ const EXPECTED = [
   'migrate-cals-source-not-running',
   'recover-lost-cals',
   'reissue-device-cals-after-reinstall',
+  'rebuild-license-database',
 ];
 
 interface Shape {
