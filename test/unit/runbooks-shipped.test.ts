@@ -25,6 +25,7 @@ const EXPECTED = [
   'recover-lost-cals',
   'reissue-device-cals-after-reinstall',
   'rebuild-license-database',
+  'configure-session-hosts',
 ];
 
 interface Shape {
