@@ -26,6 +26,7 @@ const EXPECTED = [
   'reissue-device-cals-after-reinstall',
   'rebuild-license-database',
   'configure-session-hosts',
+  'backup-restore-licensing',
 ];
 
 interface Shape {
