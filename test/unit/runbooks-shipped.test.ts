@@ -35,6 +35,10 @@ interface Shape {
   steps: number;
   fenceLangs: string[];
   headings: number;
+  /** Heading levels in order ('h1', 'h2'…), to compare the outline of a translation. */
+  outline: string[];
+  /** Steps under each heading, in order: a translation keeps each step in its section. */
+  stepsPerSection: number[];
   body: string;
 }
 
@@ -50,16 +54,25 @@ function readRunbook(file: string): Shape {
   let steps = 0;
   let headings = 0;
   const fenceLangs: string[] = [];
+  const outline: string[] = [];
+  const stepsPerSection: number[] = [0];
   tokens.forEach((t, i) => {
     if (t.type === 'fence') fenceLangs.push(t.info.trim().split(/\s+/)[0] ?? '');
-    if (t.type === 'heading_open') headings++;
+    if (t.type === 'heading_open') {
+      headings++;
+      outline.push(t.tag);
+      stepsPerSection.push(0);
+    }
     if (t.type === 'list_item_open') {
       // A GFM task item: the item's first paragraph starts with "[ ] " or "[x] ".
       const inline = tokens[i + 2];
-      if (tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline' && /^\[[ xX]\] /.test(inline.content)) steps++;
+      if (tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline' && /^\[[ xX]\] /.test(inline.content)) {
+        steps++;
+        stepsPerSection[stepsPerSection.length - 1]++;
+      }
     }
   });
-  return { frontMatter, steps, fenceLangs, headings, body };
+  return { frontMatter, steps, fenceLangs, headings, outline, stepsPerSection, body };
 }
 
 function runbookNames(lang: string): string[] {
@@ -153,7 +166,9 @@ for (const name of runbookNames('en')) {
     assert.ok(fs.existsSync(frFile), `runbooks/fr/${name}.runbook.md exists`);
     const fr = readRunbook(frFile);
     assert.equal(fr.steps, en.steps, 'same number of steps');
+    assert.deepEqual(fr.stepsPerSection, en.stepsPerSection, 'same number of steps under each heading');
     assert.deepEqual(fr.fenceLangs, en.fenceLangs, 'same code blocks, same languages, same order');
+    assert.deepEqual(fr.outline, en.outline, 'same headings, same levels, same order');
     assert.deepEqual(fr.frontMatter['applies-to'], en.frontMatter['applies-to'], 'same versions');
     assert.equal(fr.frontMatter.server, en.frontMatter.server, 'same server');
     assert.equal(fr.frontMatter.inventory, en.frontMatter.inventory, 'same inventory');
