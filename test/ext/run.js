@@ -1,0 +1,331 @@
+#!/usr/bin/env node
+// Runs extension test suites inside a real VS Code extension host on a machine with no
+// desktop VS Code: code-server (VS Code 1.100.3 server, installed by
+// scripts/setup-vscode-host.sh) + headless Debian chromium driven by playwright-core.
+// The workbench URL carries extensionDevelopmentPath/extensionTestsPath as in `code
+// --extensionDevelopmentPath`; the page relays the tests' output (codeAutomationLog) and
+// exit code (codeAutomationExit). Builds nothing: run `npm run build` and the ext tests'
+// tsc first (`npm run test:ext` does both).
+//
+// Usage:
+//   node test/ext/run.js --all                     every suite under out/test/ext/suite/
+//   node test/ext/run.js --suite inventory [--workspace test/ext/fixtures/inventory]
+//        [--trust]            workspace trust on (the folder opens untrusted)
+//        [--install-vsix F]   install F into a scratch extensions dir and run WITHOUT
+//                             extensionDevelopmentPath (tests the packaged extension)
+//        [--screenshot F.png] save a screenshot of the workbench when the tests end
+//        [--timeout S]        overall limit per suite (default 150 s)
+//        [--keep]             keep the scratch folder (code-server log, profile)
+// A suite may carry defaults in test/ext/suite/<name>/suite.json:
+//   { "workspace": "test/ext/fixtures/x", "trust": false, "installVsix": "dist/rdslic.vsix" }
+// Exit code: the tests' (0 = all passed), 124 on timeout, 2 on a setup problem.
+'use strict';
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const REPO = path.resolve(__dirname, '../..');
+const HOST_DIR =
+  process.env.RDSLIC_VSCODE_HOST_DIR || path.join(os.homedir(), '.cache', 'rdslic-vscode-host');
+const CODE_SERVER = path.join(HOST_DIR, 'cs', 'node_modules', '.bin', 'code-server');
+const CHROMIUM = process.env.RDSLIC_CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Every live code-server process group, killed on any exit path. */
+const liveGroups = new Set();
+function killGroups() {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    liveGroups.delete(pgid);
+  }
+}
+process.on('exit', killGroups);
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
+  process.on(signal, () => {
+    console.error(`ext tests: ${signal} received, stopping code-server`);
+    killGroups();
+    process.exit(code);
+  });
+}
+
+function fail(message) {
+  console.error(`ext tests: ${message}`);
+  process.exit(2);
+}
+
+function parseArgs(argv) {
+  const opts = { all: false, suite: undefined, workspace: undefined, trust: undefined };
+  opts.installVsix = undefined;
+  opts.screenshot = undefined;
+  opts.timeout = 150;
+  opts.keep = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      if (i + 1 >= argv.length) fail(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--all') opts.all = true;
+    else if (a === '--suite') opts.suite = value();
+    else if (a === '--workspace') opts.workspace = value();
+    else if (a === '--trust') opts.trust = true;
+    else if (a === '--install-vsix') opts.installVsix = value();
+    else if (a === '--screenshot') opts.screenshot = value();
+    else if (a === '--timeout') opts.timeout = Number(value());
+    else if (a === '--keep') opts.keep = true;
+    else fail(`unknown argument ${a} (see the header of test/ext/run.js)`);
+  }
+  if (!opts.all && !opts.suite) fail('give --suite NAME or --all');
+  if (!(opts.timeout > 0)) fail('--timeout takes a number of seconds');
+  return opts;
+}
+
+function suiteNames() {
+  const dir = path.join(REPO, 'out/test/ext/suite');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((n) => fs.existsSync(path.join(dir, n, 'index.js')))
+    .sort();
+}
+
+/** Command-line options win over the suite's suite.json, which wins over defaults. */
+function suiteConfig(name, cli) {
+  const file = path.join(REPO, 'test/ext/suite', name, 'suite.json');
+  const fromFile = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const pick = (key, fallback) => (cli[key] !== undefined ? cli[key] : fromFile[key] ?? fallback);
+  const testsPath = path.join(REPO, 'out/test/ext/suite', name, 'index.js');
+  if (!fs.existsSync(testsPath)) fail(`${path.relative(REPO, testsPath)} not found: compile the ext tests first (npm run compile-ext-tests)`);
+  const workspace = pick('workspace', undefined);
+  const installVsix = pick('installVsix', undefined);
+  return {
+    name,
+    testsPath,
+    workspace: workspace ? path.resolve(REPO, workspace) : undefined,
+    trust: Boolean(pick('trust', false)),
+    installVsix: installVsix ? path.resolve(REPO, installVsix) : undefined,
+    screenshot: cli.screenshot ? path.resolve(cli.screenshot) : undefined,
+    timeoutMs: cli.timeout * 1000,
+    keep: cli.keep,
+  };
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function writeUserSettings(userDataDir, trust) {
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'security.workspace.trust.enabled': trust,
+    'security.workspace.trust.startupPrompt': 'never',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'update.mode': 'none',
+    'git.enabled': false,
+    'files.watcherExclude': { '**/node_modules/**': true },
+  };
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
+/** The environment code-server and its extension host see: a scratch HOME and XDG dirs. */
+function scratchEnv(scratch) {
+  const home = path.join(scratch, 'home');
+  const env = { ...process.env };
+  Object.assign(env, {
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local/share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    TMPDIR: path.join(scratch, 'tmp'),
+  });
+  // Variables that would make VS Code's own node processes behave differently.
+  for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k];
+  fs.mkdirSync(env.XDG_CONFIG_HOME, { recursive: true });
+  fs.mkdirSync(env.TMPDIR, { recursive: true });
+  return env;
+}
+
+function installVsix(vsix, userDataDir, extensionsDir, env) {
+  if (!fs.existsSync(vsix)) fail(`${vsix} not found: run npm run package first`);
+  const r = spawnSync(
+    CODE_SERVER,
+    ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix, '--force'],
+    { env, encoding: 'utf8', timeout: 60_000 },
+  );
+  if (r.status !== 0) fail(`code-server --install-extension ${vsix} failed:\n${r.stdout}${r.stderr}`);
+  process.stdout.write(r.stdout);
+}
+
+/** Starts code-server in its own process group; resolves once it listens. */
+function startCodeServer({ port, userDataDir, extensionsDir, trust, env, logFile, timeoutMs }) {
+  const args = [
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    '--log', 'info',
+  ];
+  if (!trust) args.push('--disable-workspace-trust');
+  const log = fs.openSync(logFile, 'w');
+  // setsid(1): code-server and every process it starts (extension host, language servers,
+  // file watchers) share one process group that we kill as a whole.
+  const child = spawn('setsid', [CODE_SERVER, ...args], { env, stdio: ['ignore', 'pipe', log] });
+  liveGroups.add(child.pid);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error(`code-server did not listen on port ${port} within ${timeoutMs / 1000}s; log: ${logFile}`)),
+      timeoutMs,
+    );
+    child.stdout.on('data', (chunk) => {
+      fs.appendFileSync(logFile, chunk);
+      if (out !== null) {
+        out += chunk;
+        if (/HTTP server listening on/.test(out)) {
+          out = null;
+          clearTimeout(timer);
+          resolve(child);
+        }
+      }
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      liveGroups.delete(child.pid);
+      reject(new Error(`code-server exited early (${signal ?? code}); log: ${logFile}`));
+    });
+  });
+}
+
+async function runSuite(cfg) {
+  const t0 = Date.now();
+  const seconds = () => ((Date.now() - t0) / 1000).toFixed(1);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), `rdslic-ext-${cfg.name}-`));
+  const env = scratchEnv(scratch);
+  const userDataDir = path.join(scratch, 'user-data');
+  const extensionsDir = path.join(scratch, 'extensions');
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  writeUserSettings(userDataDir, cfg.trust);
+  const logFile = path.join(scratch, 'code-server.log');
+  // A folder is always opened: a suite without a fixture gets an empty scratch folder.
+  const workspace = cfg.workspace ?? fs.mkdtempSync(path.join(scratch, 'workspace-'));
+  if (!fs.existsSync(workspace)) fail(`workspace ${workspace} not found`);
+
+  console.log(`ext tests: suite ${cfg.name}${cfg.installVsix ? ` (installed ${path.basename(cfg.installVsix)})` : ''}, workspace ${path.relative(REPO, workspace) || '.'}${cfg.trust ? ', trust on' : ''}`);
+  if (cfg.installVsix) installVsix(cfg.installVsix, userDataDir, extensionsDir, env);
+
+  let browser;
+  let child;
+  let overall;
+  try {
+    const port = await freePort();
+    const deadline = t0 + cfg.timeoutMs;
+    child = await startCodeServer({ port, userDataDir, extensionsDir, trust: cfg.trust, env, logFile, timeoutMs: cfg.timeoutMs });
+    const base = `http://127.0.0.1:${port}`;
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = [['extensionTestsPath', remote(cfg.testsPath)], ['skipWelcome', 'true']];
+    if (!cfg.installVsix) payload.unshift(['extensionDevelopmentPath', remote(REPO)]);
+    const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+
+    const { chromium } = require('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    let finish;
+    const finished = new Promise((resolve) => (finish = resolve));
+    await page.exposeFunction('codeAutomationLog', (_type, args) => console.log(...args));
+    await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+    if (process.env.RDSLIC_EXT_DEBUG) page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
+    overall = setTimeout(
+      () => {
+        console.error(`ext tests: suite ${cfg.name} timed out after ${cfg.timeoutMs / 1000}s (no exit from the extension host; code-server log: ${logFile}, kept)`);
+        cfg.keep = true;
+        finish(124);
+      },
+      Math.max(1000, deadline - Date.now()),
+    );
+    await page.goto(url);
+    const code = await finished;
+    if (cfg.screenshot) {
+      await page.screenshot({ path: cfg.screenshot }).catch((e) => console.error(`ext tests: screenshot failed: ${e.message}`));
+    }
+    console.log(`ext tests: suite ${cfg.name} finished with exit code ${code} after ${seconds()}s`);
+    if (code !== 0) cfg.keep = true;
+    return code;
+  } catch (e) {
+    console.error(`ext tests: suite ${cfg.name} could not run: ${e.message}`);
+    cfg.keep = true;
+    return 2;
+  } finally {
+    clearTimeout(overall);
+    if (browser) await browser.close().catch(() => {});
+    if (child) {
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+      liveGroups.delete(child.pid);
+    }
+    if (cfg.keep) console.error(`ext tests: scratch folder kept: ${scratch}`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const cli = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(CODE_SERVER)) {
+    fail(`no VS Code host in ${HOST_DIR}: run scripts/setup-vscode-host.sh (CI runs it)`);
+  }
+  if (!fs.existsSync(CHROMIUM)) fail(`${CHROMIUM} not found: run scripts/setup-vscode-host.sh (CI runs it)`);
+  const names = cli.all ? suiteNames() : [cli.suite];
+  if (names.length === 0) fail('no suite found under out/test/ext/suite/ (compile the ext tests first)');
+  const failed = [];
+  for (const name of names) {
+    const code = await runSuite(suiteConfig(name, cli));
+    if (code !== 0) failed.push(`${name} (exit ${code})`);
+  }
+  if (failed.length) {
+    console.error(`ext tests: failed suites: ${failed.join(', ')}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(`ext tests: runner failed: ${e.stack ?? e}`);
+  process.exit(2);
+});
