@@ -3,3 +3,4 @@
 export * from './findings';
 export * from './domain/versions';
 export * from './inventory/model';
+export * from './config';

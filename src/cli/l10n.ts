@@ -1,0 +1,24 @@
+// Language of the CLI's messages, shared by every command: `--lang en|fr`, else the locale
+// environment (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders them). The French bundle is
+// imported, so it ships inside dist/cli.js and needs no file next to it at run time.
+import * as l10n from '@vscode/l10n';
+import frenchBundle from '../../l10n/bundle.l10n.fr.json';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The language the locale environment asks for; English when it names no language we have. */
+export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): Language {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^fr([_.@-]|$)/i.test(locale) ? 'fr' : 'en';
+}
+
+/** Makes `l10n.t` answer in `language` for the rest of the process. */
+export function configureLanguage(language: Language): void {
+  // English is the source text: no bundle means l10n.t returns it unchanged.
+  if (language === 'fr') l10n.config({ contents: frenchBundle as Record<string, string> });
+}

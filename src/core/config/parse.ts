@@ -1,0 +1,135 @@
+// Parses and validates the text of a `.rdslic.yaml`. Pure: the caller reads the file. Every
+// problem becomes a finding placed on the offending key or value, never an exception.
+import * as l10n from '@vscode/l10n';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Finding, Range, Severity } from '../findings';
+import configSchema from '../../../schemas/config.schema.json';
+import { CONFIG_RULE_ID, type RdslicConfig } from './types';
+
+export interface ParsedConfig {
+  /** The configuration, or undefined when the file has a problem (it is then not used). */
+  config?: RdslicConfig;
+  findings: Finding[];
+}
+
+let validator: ValidateFunction | undefined;
+function validate(value: unknown): ErrorObject[] {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: true });
+    // Editor-only annotations (VS Code's JSON/YAML support reads them).
+    ajv.addKeyword('enumDescriptions');
+    ajv.addKeyword('markdownDescription');
+    validator = ajv.compile(configSchema);
+  }
+  return validator(value) ? [] : (validator.errors ?? []);
+}
+
+interface Located {
+  key?: Node;
+  value?: Node;
+}
+
+/** Finds the YAML nodes for a JSON pointer (`/overrides/0/files`), as deep as they exist. */
+function locate(root: Node | null | undefined, pointer: string): Located {
+  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let located: Located = { value: root ?? undefined };
+  for (const segment of segments) {
+    const node = located.value;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+      if (!pair) break;
+      located = { key: pair.key as Node, value: (pair.value as Node | null) ?? undefined };
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)] as Node | undefined;
+      if (!item) break;
+      located = { value: item };
+    } else break;
+  }
+  return located;
+}
+
+/** The key of a property inside the map at `pointer`, e.g. an unknown setting. */
+function locateKey(root: Node | null | undefined, pointer: string, property: string): Node | undefined {
+  const holder = locate(root, pointer).value;
+  if (!isMap(holder)) return undefined;
+  const pair = holder.items.find((p) => isScalar(p.key) && String(p.key.value) === property);
+  return (pair?.key as Node | undefined) ?? undefined;
+}
+
+function describe(error: ErrorObject): string {
+  const where = error.instancePath.split('/').filter(Boolean).pop() ?? '';
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String((error.params as { additionalProperty: string }).additionalProperty);
+      return where === ''
+        ? l10n.t("Unknown setting '{0}' in the configuration file: use root, rules, overrides or ignore.", name)
+        : l10n.t("Unknown key '{0}' in an override: use files and rules.", name);
+    }
+    case 'propertyNames':
+      return l10n.t("'{0}' is not a rule id: write letters then digits, e.g. RDS101.", String((error.params as { propertyName: string }).propertyName));
+    case 'enum':
+      return l10n.t("'{0}' must be one of: error, warning, info, off.", where);
+    case 'required':
+      return l10n.t("This override needs '{0}'.", String((error.params as { missingProperty: string }).missingProperty));
+    case 'type':
+      return where === ''
+        ? l10n.t('The configuration file must be a mapping (root, rules, overrides, ignore).')
+        : l10n.t("'{0}' must be of type {1}.", where, String((error.params as { type: string }).type));
+    case 'minItems':
+      return l10n.t("'{0}' needs at least one glob pattern.", where);
+    case 'minLength':
+      return l10n.t('A glob pattern cannot be empty.');
+    default:
+      return l10n.t('Invalid configuration: {0} {1}', error.instancePath || '/', error.message ?? '');
+  }
+}
+
+/** Parses and validates the text of a configuration file; `file` is copied into findings. */
+export function parseConfig(text: string, file?: string): ParsedConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const toRange = (start: number, end: number): Range => {
+    const s = lineCounter.linePos(start);
+    const e = lineCounter.linePos(Math.max(start, end));
+    return { start: { line: s.line - 1, character: s.col - 1 }, end: { line: e.line - 1, character: e.col - 1 } };
+  };
+  const finding = (severity: Severity, message: string, range: Range): Finding => ({
+    ruleId: CONFIG_RULE_ID,
+    severity,
+    message,
+    range,
+    ...(file !== undefined ? { file } : {}),
+  });
+
+  const findings: Finding[] = [];
+  for (const error of doc.errors) {
+    findings.push(finding('error', l10n.t('Configuration file is not valid YAML: {0}', error.message.split('\n')[0]), toRange(error.pos[0], error.pos[1])));
+  }
+  for (const warning of doc.warnings) {
+    findings.push(finding('warning', l10n.t('Configuration file: {0}', warning.message.split('\n')[0]), toRange(warning.pos[0], warning.pos[1])));
+  }
+  if (findings.some((f) => f.severity === 'error')) return { findings };
+
+  // An empty file (or only comments) is an empty configuration.
+  const value: unknown = doc.contents === null ? {} : doc.toJS();
+  for (const error of validate(value)) {
+    let node: Node | undefined;
+    if (error.keyword === 'additionalProperties') {
+      node = locateKey(doc.contents, error.instancePath, (error.params as { additionalProperty: string }).additionalProperty);
+    } else if (error.keyword === 'propertyNames') {
+      node = locateKey(doc.contents, error.instancePath, (error.params as { propertyName: string }).propertyName);
+    } else if (error.keyword === 'required') {
+      const located = locate(doc.contents, error.instancePath);
+      node = located.key ?? located.value;
+    } else {
+      node = locate(doc.contents, error.instancePath).value;
+    }
+    // propertyNames reports each bad name twice (the name and the pattern): keep one.
+    if (error.keyword === 'pattern' && error.propertyName !== undefined) continue;
+    const range = node?.range ? toRange(node.range[0], node.range[1]) : toRange(0, 0);
+    findings.push(finding('error', describe(error), range));
+  }
+  if (findings.some((f) => f.severity === 'error')) return { findings };
+  return { config: value as RdslicConfig, findings };
+}
