@@ -5,7 +5,9 @@ import { VERSION } from '../core/version';
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, { summary: string; load: () => Command }> = {};
+const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
+  lsp: { summary: 'run the language server (LSP over --stdio) for any editor', load: () => require('./commands/lsp').run },
+};
 
 function usage(): string {
   const lines = ['Usage: rdslic <command> [options]', '', 'Commands:'];

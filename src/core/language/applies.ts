@@ -1,0 +1,43 @@
+// Which documents are inventories: `*.rdslic.yaml` / `*.rdslic.yml`, or any YAML file whose
+// top level says `kind: RdsLicensingInventory`. Other YAML is left alone entirely.
+
+const INVENTORY_NAME = /\.rdslic\.ya?ml$/i;
+const YAML_NAME = /\.ya?ml$/i;
+// Top-level key only: no indentation. Quotes and a trailing comment are allowed.
+const KIND_LINE = /^kind[ \t]*:[ \t]*(["']?)RdsLicensingInventory\1[ \t]*(#.*)?\r?$/m;
+
+/** Path or URI without query/fragment. */
+function basename(pathOrUri: string): string {
+  const clean = pathOrUri.replace(/[?#].*$/, '');
+  return clean.slice(Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\')) + 1);
+}
+
+function decoded(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri; // a malformed escape: judge the name as written
+  }
+}
+
+export function hasInventoryName(pathOrUri: string): boolean {
+  return INVENTORY_NAME.test(basename(decoded(pathOrUri)));
+}
+
+export function isYamlName(pathOrUri: string): boolean {
+  return YAML_NAME.test(basename(decoded(pathOrUri)));
+}
+
+export function hasInventoryKind(text: string): boolean {
+  return KIND_LINE.test(text);
+}
+
+/** The config file `.rdslic.yaml` is not an inventory even though its name ends so. */
+export function isConfigName(pathOrUri: string): boolean {
+  return /^\.rdslic\.ya?ml$/i.test(basename(pathOrUri));
+}
+
+export function isInventory(pathOrUri: string, text: string): boolean {
+  if (isConfigName(pathOrUri)) return hasInventoryKind(text);
+  return hasInventoryName(pathOrUri) || (isYamlName(pathOrUri) && hasInventoryKind(text));
+}

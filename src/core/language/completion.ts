@@ -1,0 +1,235 @@
+// Completion in an inventory: keys allowed at the cursor and enum values (from the JSON
+// Schema, with its descriptions), server names where a server is referred to, and snippets
+// for a new license server, CAL pack, session host and migration.
+import * as l10n from '@vscode/l10n';
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+} from 'vscode-languageserver-types';
+import { WINDOWS_VERSIONS } from '../domain/versions';
+import type { PathSegment } from './ast';
+import type { CompletionContext } from './completion-context';
+import { enumValuesAt, propertiesAt, typesAt, type JsonSchema } from './schema-nav';
+
+export interface CompletionInputs {
+  /** The inventory JSON Schema (undefined: no key or enum completion). */
+  schema?: JsonSchema;
+  /** Server names defined in the workspace, and a one-line summary of each for the docs. */
+  servers: { name: string; detail?: string }[];
+  /** yyyy-mm-dd, for date placeholders in snippets. */
+  today: string;
+}
+
+function pathIs(path: readonly PathSegment[], pattern: readonly PathSegment[]): boolean {
+  return path.length === pattern.length && pattern.every((p, i) => (p === 0 ? typeof path[i] === 'number' : path[i] === p));
+}
+
+/** Places where the value is the name of a license server. */
+export function isServerReferencePath(path: readonly PathSegment[]): boolean {
+  return (
+    pathIs(path, ['sessionHosts', 0, 'licenseServers', 0]) ||
+    pathIs(path, ['migrations', 0, 'from']) ||
+    pathIs(path, ['migrations', 0, 'to'])
+  );
+}
+
+// ---- snippets ---------------------------------------------------------------------------
+
+function escapeChoice(v: string): string {
+  return v.replace(/[\\$}|,]/g, (c) => '\\' + c);
+}
+
+/** `${n|a,b,c|}` from the schema's enum at `path`, or a plain placeholder when it has none. */
+function choice(schema: JsonSchema | undefined, path: PathSegment[], n: number, fallback: readonly string[]): string {
+  const values = schema ? enumValuesAt(schema, path).map((e) => String(e.value)) : [];
+  const list = values.length > 0 ? values : [...fallback];
+  return list.length > 0 ? `\${${n}|${list.map(escapeChoice).join(',')}|}` : `\${${n}}`;
+}
+
+interface SnippetDef {
+  /** The sequence the snippet adds an item to. */
+  list: PathSegment[];
+  label: string;
+  description: () => string;
+  body: (inputs: CompletionInputs) => string[];
+}
+
+const VERSIONS_NEWEST_FIRST = [...WINDOWS_VERSIONS].reverse();
+
+const SNIPPETS: SnippetDef[] = [
+  {
+    list: ['licenseServers'],
+    label: 'license server',
+    description: () => l10n.t('A license server with one CAL pack'),
+    body: ({ schema, today }) => [
+      'name: ${1:LICSRV01.contoso.local}',
+      'serverId: "${2}"',
+      `os: ${choice(schema, ['licenseServers', 0, 'os'], 3, VERSIONS_NEWEST_FIRST)}`,
+      `status: ${choice(schema, ['licenseServers', 0, 'status'], 4, [])}`,
+      `connectionMethod: ${choice(schema, ['licenseServers', 0, 'connectionMethod'], 5, [])}`,
+      `activated: \${6:${today}}`,
+      'publishedInAD: ${7|true,false|}',
+      'packs:',
+      `  - keyPackId: "\${8}"`,
+      `    program: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'program'], 9, [])}`,
+      `    type: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'type'], 10, [])}`,
+      `    version: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'version'], 11, VERSIONS_NEWEST_FIRST)}`,
+      '    quantity: ${12:10}',
+      `    installed: \${13:${today}}`,
+    ],
+  },
+  {
+    list: ['licenseServers', 0, 'packs'],
+    label: 'CAL pack',
+    description: () => l10n.t('A CAL pack installed on this license server'),
+    body: ({ schema, today }) => [
+      'keyPackId: "${1}"',
+      `program: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'program'], 2, [])}`,
+      `type: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'type'], 3, [])}`,
+      `version: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'version'], 4, VERSIONS_NEWEST_FIRST)}`,
+      'quantity: ${5:10}',
+      `installed: \${6:${today}}`,
+      'evidence: "${7}"',
+    ],
+  },
+  {
+    list: ['sessionHosts'],
+    label: 'session host',
+    description: () => l10n.t('An RD Session Host and the license servers it uses'),
+    body: ({ schema, servers, today }) => [
+      'name: ${1:RDSH01.contoso.local}',
+      `os: ${choice(schema, ['sessionHosts', 0, 'os'], 2, VERSIONS_NEWEST_FIRST)}`,
+      `licensingMode: ${choice(schema, ['sessionHosts', 0, 'licensingMode'], 3, [])}`,
+      `licenseServers: [${servers.length > 0 ? choice(undefined, [], 4, servers.map((s) => s.name)) : '${4}'}]`,
+      `configuredBy: ${choice(schema, ['sessionHosts', 0, 'configuredBy'], 5, [])}`,
+      `joined: ${choice(schema, ['sessionHosts', 0, 'joined'], 6, [])}`,
+      `deployed: \${7:${today}}`,
+    ],
+  },
+  {
+    list: ['migrations'],
+    label: 'migration',
+    description: () => l10n.t('CALs moved from one license server to another'),
+    body: ({ schema, servers, today }) => {
+      const names = servers.map((s) => s.name);
+      return [
+        `id: \${1:MIG-${today.slice(0, 4)}-01}`,
+        `from: ${names.length > 0 ? choice(undefined, [], 2, names) : '${2}'}`,
+        `to: ${names.length > 0 ? choice(undefined, [], 3, names) : '${3}'}`,
+        `reason: ${choice(schema, ['migrations', 0, 'reason'], 4, [])}`,
+        `method: ${choice(schema, ['migrations', 0, 'method'], 5, [])}`,
+        `state: ${choice(schema, ['migrations', 0, 'state'], 6, [])}`,
+        'licenses: ${7:0}',
+        `started: \${8:${today}}`,
+      ];
+    },
+  },
+];
+
+function snippetItems(ctx: CompletionContext, list: readonly PathSegment[], inputs: CompletionInputs, withDash: boolean): CompletionItem[] {
+  const keyColumn = withDash ? ctx.column + 2 : ctx.column;
+  return SNIPPETS.filter((s) => pathIs(list, s.list)).map((s) => {
+    const [first, ...rest] = s.body(inputs);
+    const text = [(withDash ? '- ' : '') + first, ...rest.map((l) => ' '.repeat(keyColumn) + l)].join('\n');
+    return {
+      label: s.label,
+      kind: CompletionItemKind.Snippet,
+      detail: s.description(),
+      insertTextFormat: InsertTextFormat.Snippet,
+      // Indentation is computed here; clients must not re-indent the lines.
+      insertTextMode: InsertTextMode.asIs,
+      textEdit: { range: ctx.replaceRange, newText: text },
+      filterText: ctx.prefix ? undefined : s.label,
+      sortText: '0_' + s.label,
+    };
+  });
+}
+
+// ---- values and keys ---------------------------------------------------------------------
+
+function yamlScalar(value: unknown): string {
+  if (typeof value !== 'string') return String(value);
+  // Plain when YAML reads it back as the same string; quoted otherwise ("2012 R2" is fine plain).
+  return /^[A-Za-z][\w .-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
+}
+
+function serverItems(ctx: CompletionContext, inputs: CompletionInputs): CompletionItem[] {
+  return inputs.servers.map((s) => ({
+    label: s.name,
+    kind: CompletionItemKind.Reference,
+    detail: s.detail ?? l10n.t('license server'),
+    textEdit: { range: ctx.replaceRange, newText: s.name },
+    sortText: '1_' + s.name,
+  }));
+}
+
+function valueItems(ctx: CompletionContext, inputs: CompletionInputs): CompletionItem[] {
+  const items: CompletionItem[] = [];
+  if (isServerReferencePath(ctx.path)) items.push(...serverItems(ctx, inputs));
+  const schema = inputs.schema;
+  if (!schema) return items;
+  enumValuesAt(schema, ctx.path).forEach((e, i) => {
+    const text = yamlScalar(e.value);
+    items.push({
+      label: String(e.value),
+      kind: CompletionItemKind.EnumMember,
+      documentation: e.description ? { kind: MarkupKind.Markdown, value: e.description } : undefined,
+      textEdit: { range: ctx.replaceRange, newText: text },
+      sortText: '2_' + String(i).padStart(3, '0'),
+    });
+  });
+  if (items.length === 0 && typesAt(schema, ctx.path).has('boolean')) {
+    for (const b of ['true', 'false']) items.push({ label: b, kind: CompletionItemKind.Value, textEdit: { range: ctx.replaceRange, newText: b } });
+  }
+  return items;
+}
+
+function keyItems(ctx: CompletionContext, schema: JsonSchema): CompletionItem[] {
+  return propertiesAt(schema, ctx.path)
+    .filter((p) => !ctx.siblingKeys.has(p.name))
+    .map((p) => {
+      const types = [p.schema.type ?? []].flat();
+      const block = types.includes('object') || types.includes('array');
+      return {
+        label: p.name,
+        kind: CompletionItemKind.Property,
+        detail: p.doc.title,
+        documentation: p.doc.description ? { kind: MarkupKind.Markdown, value: p.doc.description } : undefined,
+        textEdit: { range: ctx.replaceRange, newText: block ? `${p.name}:` : `${p.name}: ` },
+        // Required keys first, then in the schema's order.
+        sortText: (p.required ? '3_' : '4_') + p.name,
+      };
+    });
+}
+
+function isSequenceAt(schema: JsonSchema | undefined, path: PathSegment[]): boolean {
+  if (SNIPPETS.some((s) => pathIs(path, s.list))) return true;
+  return !!schema && typesAt(schema, path).has('array') && !typesAt(schema, path).has('object');
+}
+
+export function completionItems(ctx: CompletionContext, inputs: CompletionInputs): CompletionItem[] {
+  const { schema } = inputs;
+  switch (ctx.slot) {
+    case 'value':
+      return valueItems(ctx, inputs);
+    case 'newItem':
+      return snippetItems(ctx, ctx.path, inputs, true);
+    case 'key': {
+      if (!ctx.hasDash && isSequenceAt(schema, ctx.path)) return snippetItems(ctx, ctx.path, inputs, true);
+      const items: CompletionItem[] = [];
+      const last = ctx.path[ctx.path.length - 1];
+      if (ctx.hasDash && typeof last === 'number') {
+        // Right after `- `: an item of the sequence; a scalar (server name, enum) or a map.
+        if (isServerReferencePath(ctx.path) || (schema && enumValuesAt(schema, ctx.path).length > 0)) {
+          return valueItems({ ...ctx, slot: 'value' }, inputs);
+        }
+        if (ctx.siblingKeys.size === 0) items.push(...snippetItems(ctx, ctx.path.slice(0, -1), inputs, false));
+      }
+      if (schema) items.push(...keyItems(ctx, schema));
+      return items;
+    }
+  }
+}

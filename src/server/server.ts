@@ -1,0 +1,417 @@
+// Language server wiring: LSP requests and notifications in, core language service calls
+// out. Nothing here knows the rules or the schema; every handler is wrapped so that an
+// exception is logged and answered with an empty result instead of ending the process.
+import * as l10n from '@vscode/l10n';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  DidChangeConfigurationNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  FileChangeType,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { VERSION } from '../core/version';
+import { isConfigName, isInventory } from '../core/language/applies';
+import { codeActions } from '../core/language/code-actions';
+import { completionContext } from '../core/language/completion-context';
+import { completionItems } from '../core/language/completion';
+import { findingToDiagnostic } from '../core/language/diagnostics';
+import { hover } from '../core/language/hover';
+import {
+  definitionLocations,
+  isValidServerName,
+  referenceLocations,
+  renameEdits,
+  serverNameAt,
+} from '../core/language/navigation';
+import { fileEntries, ServerNameIndex } from '../core/language/server-index';
+import { inventorySummary, type InventorySummary } from '../core/language/summary';
+import { documentSymbols, workspaceSymbols } from '../core/language/symbols';
+import { AnalysisCache, type Analysis } from './analysis';
+import { RuleConfig, sanitizeSettings } from './config';
+import { inventorySchema, explainDomain } from './knowledge';
+import { LintScheduler } from './scheduler';
+import { findYamlFiles, indexFileFromDisk, pathToUri, uriToPath } from './workspace';
+
+/**
+ * `rdslic/summary` request, for the extension's status bar.
+ * Params: `{ uri: string }` (an open document). Result: `InventorySummary | null` (null when
+ * the document is not open or not an inventory):
+ * `{ cals, servers, hosts, byVersionAndType: [{ version, type, quantity }], errors, warnings }`.
+ */
+export const SUMMARY_REQUEST = 'rdslic/summary';
+export interface SummaryParams {
+  uri: string;
+}
+export type SummaryResult = InventorySummary | null;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache();
+  const index = new ServerNameIndex();
+  const config = new RuleConfig();
+  const applies = new Map<string, { version: number; inventory: boolean }>();
+  let pullDiagnostics = false;
+  let refreshSupport = false;
+  let configurationSupport = false;
+  let watchRegistration = false;
+  let workspaceFoldersSupport = false;
+  let folders: string[] = [];
+  let indexing: Promise<void> = Promise.resolve();
+
+  const log = (message: string) => connection.console.log(message);
+
+  /** Runs a handler; an exception is logged and `fallback` returned (ResponseErrors pass on). */
+  function safe<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R | Promise<R>) {
+    return async (...args: P): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        if (e instanceof ResponseError) throw e;
+        connection.console.error(`rdslic: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function isInventoryDoc(doc: TextDocument): boolean {
+    const known = applies.get(doc.uri);
+    if (known && known.version === doc.version) return known.inventory;
+    const inventory = isInventory(doc.uri, doc.getText());
+    applies.set(doc.uri, { version: doc.version, inventory });
+    return inventory;
+  }
+
+  function inventoryDoc(uri: string): TextDocument | undefined {
+    const doc = documents.get(uri);
+    return doc && isInventoryDoc(doc) ? doc : undefined;
+  }
+
+  /** Keeps the index entry of an open document in step with the version just analysed. */
+  function indexOpen(doc: TextDocument, analysis: Analysis): void {
+    const stamp = `open:${analysis.version}`;
+    if (index.stampOf(doc.uri) !== stamp) index.update(doc.uri, stamp, fileEntries(doc.uri, analysis.nodes));
+  }
+
+  function parsedDoc(doc: TextDocument): Analysis {
+    const analysis = cache.parsed(doc);
+    indexOpen(doc, analysis);
+    return analysis;
+  }
+
+  function linted(doc: TextDocument) {
+    const file = uriToPath(doc.uri);
+    const analysis = cache.linted(doc, file, config.rulesFor(file));
+    indexOpen(doc, analysis);
+    return analysis;
+  }
+
+  /** Before a cross-file query: open inventories at their current version, disk scan done. */
+  async function freshIndex(): Promise<void> {
+    await indexing;
+    for (const doc of documents.all()) if (isInventoryDoc(doc)) parsedDoc(doc);
+  }
+
+  // ---- diagnostics -----------------------------------------------------------------------
+
+  function diagnosticsOf(doc: TextDocument): Diagnostic[] {
+    return linted(doc).findings.map(findingToDiagnostic);
+  }
+
+  const pushNow = safe('diagnostics', undefined, (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    if (!isInventoryDoc(doc)) return;
+    const version = doc.version;
+    const diagnostics = diagnosticsOf(doc);
+    // Linting is synchronous today; if it ever awaits, an edit in between makes this stale.
+    if (documents.get(uri)?.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  });
+  const scheduler = new LintScheduler((uri) => void pushNow(uri));
+
+  function revalidateAll(): void {
+    if (pullDiagnostics) {
+      if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    for (const doc of documents.all()) if (isInventoryDoc(doc)) scheduler.schedule(doc.uri, undefined);
+  }
+
+  connection.languages.diagnostics.on(
+    safe('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, (params) => {
+      const doc = inventoryDoc(params.textDocument.uri);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(doc) };
+    }),
+  );
+
+  documents.onDidOpen(
+    safe('didOpen', undefined, (e) => {
+      applies.delete(e.document.uri);
+      if (!isInventoryDoc(e.document)) return;
+      if (!pullDiagnostics) scheduler.schedule(e.document.uri, undefined);
+    }),
+  );
+
+  documents.onDidChangeContent(
+    safe('didChange', undefined, (e) => {
+      const doc = e.document;
+      if (!isInventoryDoc(doc)) {
+        // It was an inventory until this edit removed the kind line: clear what we showed.
+        if (index.stampOf(doc.uri)?.startsWith('open:')) {
+          index.remove(doc.uri);
+          if (!pullDiagnostics) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+        }
+        return;
+      }
+      if (!pullDiagnostics) scheduler.schedule(doc.uri, cache.peek(doc.uri)?.lintMs);
+    }),
+  );
+
+  documents.onDidClose(
+    safe('didClose', undefined, async (e) => {
+      const uri = e.document.uri;
+      scheduler.cancel(uri);
+      cache.delete(uri);
+      applies.delete(uri);
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      // What is on disk is the truth again (unsaved edits were discarded).
+      const file = uriToPath(uri);
+      index.remove(uri);
+      if (file) await indexFileFromDisk(index, file);
+    }),
+  );
+
+  // ---- configuration and files -----------------------------------------------------------
+
+  async function pullSettings(): Promise<void> {
+    if (!configurationSupport) return;
+    const raw: unknown = await connection.workspace.getConfiguration('rdslic');
+    config.setEditorSettings(sanitizeSettings(raw));
+  }
+
+  connection.onDidChangeConfiguration(
+    safe('didChangeConfiguration', undefined, async (params) => {
+      const pushed = (params.settings as { rdslic?: unknown } | undefined)?.rdslic;
+      if (configurationSupport) await pullSettings();
+      else if (pushed !== undefined) config.setEditorSettings(sanitizeSettings(pushed));
+      revalidateAll();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    safe('didChangeWatchedFiles', undefined, async (params) => {
+      let configChanged = false;
+      for (const change of params.changes) {
+        const file = uriToPath(change.uri);
+        if (!file) continue;
+        if (isConfigName(file)) {
+          configChanged = true;
+          continue;
+        }
+        if (documents.get(pathToUri(file))) continue; // the editor's version wins while open
+        if (change.type === FileChangeType.Deleted) index.remove(pathToUri(file));
+        else await indexFileFromDisk(index, file);
+      }
+      if (configChanged) {
+        config.invalidate();
+        revalidateAll();
+      }
+    }),
+  );
+
+  async function scanFolders(roots: string[]): Promise<void> {
+    const started = performance.now();
+    let count = 0;
+    for (const root of roots) {
+      for (const file of await findYamlFiles(root)) {
+        if (documents.get(pathToUri(file))) continue;
+        if (await indexFileFromDisk(index, file)) count++;
+      }
+    }
+    log(l10n.t('rdslic: indexed {0} inventory files in {1} ms', count, Math.round(performance.now() - started)));
+  }
+
+  // ---- language features -----------------------------------------------------------------
+
+  connection.onHover(
+    safe('hover', null, (params) => {
+      const doc = inventoryDoc(params.textDocument.uri);
+      if (!doc) return null;
+      const a = parsedDoc(doc);
+      return hover({ parsed: a.parsed, nodes: a.nodes, schema: inventorySchema(), index, explain: explainDomain }, params.position);
+    }),
+  );
+
+  connection.onCompletion(
+    safe('completion', [], (params) => {
+      const doc = inventoryDoc(params.textDocument.uri);
+      if (!doc) return [];
+      const ctx = completionContext(doc.getText(), params.position);
+      if (!ctx) return [];
+      const servers = index.serverNames().map((name) => {
+        const d = index.definitions(name)[0];
+        return { name, detail: d ? l10n.t('license server · {0} CALs', d.totals.reduce((n, t) => n + t.quantity, 0)) : undefined };
+      });
+      return completionItems(ctx, { schema: inventorySchema(), servers, today: new Date().toISOString().slice(0, 10) });
+    }),
+  );
+
+  connection.onCodeAction(
+    safe('codeAction', [], (params) => {
+      const doc = inventoryDoc(params.textDocument.uri);
+      if (!doc) return [];
+      const only = params.context.only;
+      if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+      return codeActions(doc.uri, parsedDoc(doc).parsed, params.context.diagnostics);
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    safe('documentSymbol', [], (params) => {
+      const doc = inventoryDoc(params.textDocument.uri);
+      return doc ? documentSymbols(parsedDoc(doc).nodes) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    safe('workspaceSymbol', [], async (params) => {
+      await freshIndex();
+      return workspaceSymbols(index.symbols(), params.query);
+    }),
+  );
+
+  function nameAt(uri: string, position: { line: number; character: number }) {
+    const doc = inventoryDoc(uri);
+    return doc ? serverNameAt(parsedDoc(doc).nodes, position) : undefined;
+  }
+
+  connection.onDefinition(
+    safe('definition', [], async (params) => {
+      const at = nameAt(params.textDocument.uri, params.position);
+      if (!at) return [];
+      await freshIndex();
+      return definitionLocations(index, at.name);
+    }),
+  );
+
+  connection.onReferences(
+    safe('references', [], async (params) => {
+      const at = nameAt(params.textDocument.uri, params.position);
+      if (!at) return [];
+      await freshIndex();
+      return referenceLocations(index, at.name, params.context.includeDeclaration);
+    }),
+  );
+
+  connection.onPrepareRename(
+    safe('prepareRename', null, (params) => {
+      const at = nameAt(params.textDocument.uri, params.position);
+      return at ? { range: at.range, placeholder: at.name } : null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    safe('rename', null, async (params) => {
+      const at = nameAt(params.textDocument.uri, params.position);
+      if (!at) return null;
+      if (!isValidServerName(params.newName)) {
+        throw new ResponseError(ErrorCodes.InvalidParams, l10n.t('"{0}" is not a valid server name (letters, digits, ".", "-", "_").', params.newName));
+      }
+      await freshIndex();
+      return renameEdits(index, at.name, params.newName);
+    }),
+  );
+
+  connection.onRequest(
+    SUMMARY_REQUEST,
+    safe('summary', null as SummaryResult, (params: SummaryParams): SummaryResult => {
+      const doc = params && typeof params.uri === 'string' ? inventoryDoc(params.uri) : undefined;
+      if (!doc) return null;
+      const a = linted(doc);
+      return inventorySummary(a.nodes, a.findings);
+    }),
+  );
+
+  // ---- life cycle ------------------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    // Pull where the client can pull, push otherwise: never both for one client.
+    pullDiagnostics = !!caps.textDocument?.diagnostic;
+    refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    configurationSupport = !!caps.workspace?.configuration;
+    watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
+    const initOptions = params.initializationOptions as { settings?: unknown } | undefined;
+    if (initOptions?.settings) config.setEditorSettings(sanitizeSettings(initOptions.settings));
+    folders = (params.workspaceFolders ?? [])
+      .map((f) => uriToPath(f.uri))
+      .filter((p): p is string => !!p);
+    if (folders.length === 0 && params.rootUri) {
+      const root = uriToPath(params.rootUri);
+      if (root) folders = [root];
+    }
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', ':', '[', ','], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: { label: 'rdslic' },
+        workspaceSymbolProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        diagnosticProvider: pullDiagnostics ? { identifier: 'rdslic', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'rdslic', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(
+    safe('initialized', undefined, async () => {
+      if (configurationSupport) {
+        void connection.client.register(DidChangeConfigurationNotification.type, { section: 'rdslic' }).catch(() => undefined);
+      }
+      if (watchRegistration) {
+        void connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/.rdslic.{yaml,yml}' }] })
+          .catch(() => undefined);
+      }
+      // Assigned before any await, so that a request right after `initialized` waits for the scan.
+      indexing = (async () => {
+        if (configurationSupport) await pullSettings().catch(() => undefined);
+        await scanFolders(folders);
+      })().catch((e) => connection.console.error(`rdslic: indexing failed: ${String(e)}`));
+      if (workspaceFoldersSupport) {
+        connection.workspace.onDidChangeWorkspaceFolders(
+          safe('didChangeWorkspaceFolders', undefined, async (e) => {
+            for (const removed of e.removed) {
+              const root = uriToPath(removed.uri);
+              if (!root) continue;
+              for (const uri of index.uris()) if (uriToPath(uri)?.startsWith(root) && !documents.get(uri)) index.remove(uri);
+            }
+            const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+            indexing = indexing.then(() => scanFolders(added));
+            await indexing;
+          }),
+        );
+      }
+    }),
+  );
+  connection.onShutdown(() => scheduler.dispose());
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,68 @@
+// How the server is started and how it reports: stdio from dist/server.js and from
+// `rdslic lsp --stdio`, pull diagnostics for clients that pull, and survival of bad requests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { CLI, TestClient } from './client';
+import { makeWorkspace, SERVERS } from './fixtures';
+
+test('`rdslic lsp --stdio` starts the same server: it initializes and answers requests', async () => {
+  const ws = makeWorkspace();
+  const client = new TestClient({ args: [CLI, 'lsp', '--stdio'], workspaceFolder: ws.dir });
+  try {
+    const init = await client.initialize();
+    assert.equal(init.serverInfo.name, 'rdslic');
+    assert.ok(init.capabilities.hoverProvider && init.capabilities.renameProvider.prepareProvider);
+    const uri = ws.uri(ws.servers);
+    client.open(uri, SERVERS);
+    const symbols: any[] = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.deepEqual(symbols.map((s) => s.name), ['LICSRV01.contoso.local', 'LICSRV02.contoso.local']);
+  } finally {
+    assert.equal(await client.stop(), 0);
+    fs.rmSync(ws.dir, { recursive: true, force: true });
+  }
+});
+
+test('`rdslic lsp` without a transport is a usage error', () => {
+  const r = spawnSync(process.execPath, [CLI, 'lsp'], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--stdio/);
+});
+
+test('a client that pulls diagnostics gets a diagnostic provider and answers to textDocument/diagnostic, never pushes', async () => {
+  const ws = makeWorkspace();
+  const client = new TestClient({ pull: true, workspaceFolder: ws.dir });
+  try {
+    const init = await client.initialize();
+    assert.deepEqual(init.capabilities.diagnosticProvider, { identifier: 'rdslic', interFileDependencies: false, workspaceDiagnostics: false });
+    const uri = ws.uri(ws.servers);
+    client.open(uri, SERVERS);
+    const report = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(report.kind, 'full');
+    assert.ok(Array.isArray(report.items));
+    // Settings changes make the server ask the client to pull again, instead of pushing.
+    client.conn.sendNotification('workspace/didChangeConfiguration', { settings: { rdslic: {} } });
+    await client.waitFor('workspace/diagnostic/refresh');
+    assert.equal(client.notifications.filter((n) => n.method === 'textDocument/publishDiagnostics').length, 0);
+  } finally {
+    assert.equal(await client.stop(), 0);
+    fs.rmSync(ws.dir, { recursive: true, force: true });
+  }
+});
+
+test('malformed requests are answered and logged, and the server keeps serving', async () => {
+  const client = new TestClient();
+  try {
+    await client.initialize();
+    const uri = 'untitled:broken.rdslic.yaml';
+    client.open(uri, 'kind: RdsLicensingInventory\nlicenseServers: [\n  - {name: "x\n');
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 99, character: 99 } }), null);
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: -1, character: 0 } }), []);
+    assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri }, range: null, context: { diagnostics: [{ source: 'rdslic', data: { kind: 'addServerStub' } }] } }), []);
+    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.ok(Array.isArray(symbols));
+  } finally {
+    assert.equal(await client.stop(), 0);
+  }
+});
