@@ -29,6 +29,7 @@ export type VersionValue = number | string;
 
 export interface Backup {
   location?: string;
+  method?: 'systemState' | 'vss' | 'fileCopy';
   includesRegistry?: boolean;
   lastVerified?: string;
 }
@@ -47,18 +48,24 @@ export interface CalPack {
   issued?: number;
   installed?: string;
   evidence?: string;
+  description?: string;
+  notes?: string;
 }
 
 export interface LicenseServer {
   name?: string;
   serverId?: string;
+  productId?: string;
   os?: VersionValue;
   status?: ServerStatus;
   connectionMethod?: ConnectionMethod;
   activated?: string;
   publishedInAD?: boolean;
+  domainController?: boolean;
+  joined?: Joined;
   backup?: Backup;
   packs?: CalPack[];
+  notes?: string;
 }
 
 export interface SessionHost {
@@ -69,6 +76,9 @@ export interface SessionHost {
   configuredBy?: ConfiguredBy;
   joined?: Joined;
   deployed?: string;
+  /** Start of the 120-day grace period when it differs from `deployed`. */
+  gracePeriodStart?: string;
+  notes?: string;
 }
 
 export interface Migration {
@@ -79,9 +89,13 @@ export interface Migration {
   method?: ConnectionMethod;
   state?: MigrationState;
   licenses?: number;
+  calType?: CalType;
   started?: string;
   completed?: string;
+  clearinghouseReference?: string;
+  keyPackIds?: string[];
   runbook?: string;
+  notes?: string;
 }
 
 export interface Inventory {
@@ -89,6 +103,7 @@ export interface Inventory {
   version?: 1;
   organization?: string;
   site?: string;
+  notes?: string;
   licenseServers?: LicenseServer[];
   sessionHosts?: SessionHost[];
   migrations?: Migration[];

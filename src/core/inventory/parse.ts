@@ -1,0 +1,315 @@
+// Parses an inventory with `yaml`, keeping the AST so that every finding can be placed on the
+// exact key or value it is about. Syntax errors, duplicate keys and a top level that is not a
+// mapping become findings (never exceptions): the editor shows them while the user types.
+import * as l10n from '@vscode/l10n';
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, YAMLError } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import type { Finding, Range } from '../findings';
+import { TextPositions } from '../text-positions';
+import type { Inventory } from './model';
+
+export type PathSegment = string | number;
+export type InventoryPath = readonly PathSegment[];
+/** Which part of a `key: value` pair a range is wanted for. */
+export type NodePart = 'key' | 'value';
+
+export interface ParsedInventory {
+  /** The source text, as given. */
+  text: string;
+  /** The (first) YAML document, with ranges. */
+  document: Document.Parsed;
+  /** Offset ↔ position conversion for `text`. */
+  positions: TextPositions;
+  /** The document as plain data; `{}` when the top level is not a mapping. */
+  inventory: Inventory;
+  /** YAML-level findings: syntax errors, duplicate keys, several documents, not a mapping. */
+  findings: Finding[];
+  /**
+   * False when the YAML could not be read reliably (syntax error, not a mapping): schema and
+   * domain checks are skipped then, because they would report the consequences of the
+   * syntax error rather than real problems.
+   */
+  checkable: boolean;
+}
+
+/** Syntax and structure rule ids (documented in the rule table, src/core/rules). */
+export const YAML_SYNTAX = 'YAML001';
+export const YAML_DUPLICATE_KEY = 'YAML002';
+export const YAML_WARNING = 'YAML003';
+export const YAML_MULTIPLE_DOCUMENTS = 'YAML004';
+export const YAML_NOT_A_MAPPING = 'YAML005';
+
+export function parseInventory(text: string): ParsedInventory {
+  const positions = new TextPositions(text);
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
+  const findings: Finding[] = [];
+  let fatal = false;
+
+  for (const error of document.errors) {
+    const finding = yamlErrorFinding(error, document, positions);
+    findings.push(finding);
+    if (finding.ruleId === YAML_SYNTAX) fatal = true;
+  }
+  for (const warning of document.warnings) {
+    findings.push({
+      ruleId: YAML_WARNING,
+      severity: 'warning',
+      message: l10n.t('YAML: {0}', firstLine(warning.message)),
+      range: placeAt(warning.pos, positions),
+    });
+  }
+
+  let inventory: Inventory = {};
+  const contents = document.contents;
+  if (!fatal) {
+    if (contents === null || (isScalar(contents) && contents.value === null && contents.range?.[0] === contents.range?.[1])) {
+      findings.push({
+        ruleId: YAML_NOT_A_MAPPING,
+        severity: 'error',
+        message: l10n.t('The file is empty. An inventory is a YAML mapping that starts with "kind: RdsLicensingInventory" and "version: 1".'),
+        range: positions.range(0, 0),
+      });
+      fatal = true;
+    } else if (!isMap(contents)) {
+      const what = isSeq(contents) ? l10n.t('a list') : l10n.t('a single value');
+      const start = contents.range?.[0] ?? 0;
+      findings.push({
+        ruleId: YAML_NOT_A_MAPPING,
+        severity: 'error',
+        message: l10n.t(
+          'The top level of the file is {0}, not a mapping. An inventory is a mapping of keys such as "kind: RdsLicensingInventory", "version: 1", "licenseServers:".',
+          what,
+        ),
+        range: positions.range(start, positions.lineEnd(start)),
+      });
+      fatal = true;
+    } else {
+      try {
+        inventory = (document.toJS({ maxAliasCount: 1000 }) ?? {}) as Inventory;
+      } catch (e) {
+        // Aliases that cannot be resolved or expand too much: report, never throw.
+        findings.push({
+          ruleId: YAML_SYNTAX,
+          severity: 'error',
+          message: l10n.t('YAML: {0}', e instanceof Error ? firstLine(e.message) : String(e)),
+          range: positions.range(contents.range?.[0] ?? 0, positions.lineEnd(contents.range?.[0] ?? 0)),
+        });
+        fatal = true;
+      }
+    }
+  }
+  return { text, document, positions, inventory, findings, checkable: !fatal };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** A range starting at `pos[0]`, at least one character wide when the line allows it. */
+function placeAt(pos: [number, number], positions: TextPositions): Range {
+  const start = pos[0];
+  let end = Math.max(pos[1], start);
+  if (end === start) end = Math.min(start + 1, positions.lineEnd(start));
+  return positions.range(start, Math.min(end, Math.max(start, positions.lineEnd(start))));
+}
+
+function yamlErrorFinding(error: YAMLError, document: Document.Parsed, positions: TextPositions): Finding {
+  const detail = firstLine(error.message);
+  switch (error.code) {
+    case 'DUPLICATE_KEY':
+      return {
+        ruleId: YAML_DUPLICATE_KEY,
+        severity: 'error',
+        message: l10n.t('Duplicate key "{0}": a key may appear only once in a mapping; merge the two entries or remove one.', keyTextAt(error.pos, positions)),
+        range: placeKey(error.pos, positions),
+      };
+    case 'MULTIPLE_DOCS':
+      return {
+        ruleId: YAML_MULTIPLE_DOCUMENTS,
+        severity: 'warning',
+        message: l10n.t('This file holds several YAML documents; only the first one is checked. Put each inventory in its own *.rdslic.yaml file.'),
+        range: positions.range(error.pos[0], positions.lineEnd(error.pos[0])),
+      };
+    case 'MISSING_CHAR': {
+      const opener = enclosingOpener(document, error.pos[0], /quote/i.test(detail) ? 'quote' : 'flow');
+      if (opener !== undefined) {
+        const quote = /quote/i.test(detail);
+        return {
+          ruleId: YAML_SYNTAX,
+          severity: 'error',
+          message: quote
+            ? l10n.t('The quoted string that starts here is never closed: add the closing quote ({0}).', positions.text[opener])
+            : l10n.t('The bracket that opens here is never closed: add the closing {0}.', positions.text[opener] === '[' ? ']' : '}'),
+          range: positions.range(opener, positions.lineEnd(opener)),
+        };
+      }
+      break;
+    }
+    case 'BAD_INDENT':
+    case 'UNEXPECTED_TOKEN':
+      if (/^Flow (sequence|map)/.test(detail)) {
+        const opener = enclosingOpener(document, error.pos[0], 'flow');
+        if (opener !== undefined) {
+          return {
+            ruleId: YAML_SYNTAX,
+            severity: 'error',
+            message: l10n.t('The bracket that opens here is never closed: add the closing {0}.', positions.text[opener] === '[' ? ']' : '}'),
+            range: positions.range(opener, positions.lineEnd(opener)),
+          };
+        }
+      }
+      break;
+    case 'TAB_AS_INDENT':
+      return {
+        ruleId: YAML_SYNTAX,
+        severity: 'error',
+        message: l10n.t('YAML does not allow tabs for indentation: indent with spaces.'),
+        range: placeAt(error.pos, positions),
+      };
+  }
+  return { ruleId: YAML_SYNTAX, severity: 'error', message: l10n.t('YAML syntax error: {0}', detail), range: placeAt(error.pos, positions) };
+}
+
+function keyTextAt(pos: [number, number], positions: TextPositions): string {
+  const rest = positions.text.slice(pos[0], positions.lineEnd(pos[0]));
+  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#]*?)\s*:(\s|$)/.exec(rest);
+  return (m ? m[1] : rest).replace(/^["']|["']$/g, '').trim();
+}
+
+function placeKey(pos: [number, number], positions: TextPositions): Range {
+  const key = keyTextAt(pos, positions);
+  const start = pos[0];
+  const width = key.length > 0 ? positions.text.slice(start, positions.lineEnd(start)).indexOf(key) + key.length : 1;
+  return positions.range(start, Math.min(start + Math.max(width, 1), positions.lineEnd(start)));
+}
+
+/**
+ * Offset of the quote or bracket that opened the construct a "never closed" error is about:
+ * the innermost quoted scalar (or flow collection) that starts before the error.
+ */
+function enclosingOpener(document: Document.Parsed, errorOffset: number, kind: 'quote' | 'flow'): number | undefined {
+  let best: number | undefined;
+  visit(document, (_key, node) => {
+    if (isPair(node) || !node || typeof node !== 'object' || !('range' in node)) return undefined;
+    const range = (node as YamlNode).range;
+    if (!range || range[0] > errorOffset) return undefined;
+    let matches = false;
+    if (kind === 'quote') matches = isScalar(node) && (node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE);
+    else matches = (isMap(node) || isSeq(node)) && node.flow === true;
+    if (matches && (best === undefined || range[0] > best)) best = range[0];
+    return undefined;
+  });
+  return best;
+}
+
+// ---- Finding nodes and ranges by path (shared with the language server) ----
+
+/** The pair holding `key` in a mapping node, if any. */
+export function pairOf(map: unknown, key: PathSegment): Pair<unknown, unknown> | undefined {
+  if (!isMap(map)) return undefined;
+  for (const item of map.items) {
+    const k = item.key;
+    const name = isScalar(k) ? k.value : k;
+    if (name !== null && name !== undefined && String(name) === String(key)) return item;
+  }
+  return undefined;
+}
+
+function resolve(document: Document.Parsed, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(document) : node;
+}
+
+/** The AST node at `path` (the value, or the pair when the last segment is a mapping key). */
+function locate(parsed: ParsedInventory, path: InventoryPath): { pair?: Pair<unknown, unknown>; node: unknown } | undefined {
+  let node: unknown = parsed.document.contents;
+  let pair: Pair<unknown, unknown> | undefined;
+  for (const segment of path) {
+    const current = resolve(parsed.document, node);
+    if (isSeq(current) && typeof segment === 'number') {
+      node = current.items[segment];
+      pair = undefined;
+      if (node === undefined) return undefined;
+    } else if (isMap(current)) {
+      pair = pairOf(current, segment);
+      if (!pair) return undefined;
+      node = pair.value;
+    } else {
+      return undefined;
+    }
+  }
+  return { pair, node };
+}
+
+/** The YAML node (value) at `path`, or undefined when the path does not exist. */
+export function nodeAt(parsed: ParsedInventory, path: InventoryPath): YamlNode | undefined {
+  const found = locate(parsed, path);
+  return found && found.node && typeof found.node === 'object' ? (found.node as YamlNode) : undefined;
+}
+
+/**
+ * Range of the key or of the value at `path`, e.g.
+ * `rangeOf(parsed, ['licenseServers', 0, 'packs', 1, 'keyPackId'], 'value')`.
+ * A missing value (`key:` with nothing after it) falls back to the key; a sequence item has no
+ * key, so 'key' gives the item's first line. Undefined when the path does not exist.
+ */
+export function rangeOf(parsed: ParsedInventory, path: InventoryPath, part: NodePart = 'value'): Range | undefined {
+  const found = locate(parsed, path);
+  if (!found) return undefined;
+  const { positions } = parsed;
+  const keyRange = (found.pair?.key as YamlNode | undefined)?.range;
+  const valueRange = (found.node as YamlNode | null | undefined)?.range;
+  if (part === 'key' && keyRange) return positions.range(keyRange[0], keyRange[1]);
+  if (part === 'value' && valueRange && valueRange[1] > valueRange[0]) {
+    return positions.range(valueRange[0], valueRange[1]);
+  }
+  if (keyRange) return positions.range(keyRange[0], keyRange[1]);
+  if (valueRange) return headRange(parsed, valueRange[0]);
+  return undefined;
+}
+
+/** From `offset` to the end of its line: where to put a finding about a whole mapping. */
+export function headRange(parsed: ParsedInventory, offset: number): Range {
+  const end = parsed.positions.lineEnd(offset);
+  const line = parsed.text.slice(offset, end);
+  const comment = line.search(/\s#/);
+  const head = comment >= 0 ? line.slice(0, comment) : line;
+  return parsed.positions.range(offset, offset + head.trimEnd().length);
+}
+
+/**
+ * Range for a problem about the object at `path` as a whole (e.g. a missing property): the key
+ * that holds it, or for a list item its first line, or for the document its first key.
+ */
+export function objectRange(parsed: ParsedInventory, path: InventoryPath): Range {
+  if (path.length === 0) {
+    const contents = parsed.document.contents;
+    const first = isMap(contents) ? (contents.items[0]?.key as YamlNode | undefined) : undefined;
+    const r = first?.range ?? contents?.range;
+    return r ? parsed.positions.range(r[0], r[1]) : parsed.positions.range(0, 0);
+  }
+  const found = locate(parsed, path);
+  const keyRange = (found?.pair?.key as YamlNode | undefined)?.range;
+  if (found?.pair && keyRange) return parsed.positions.range(keyRange[0], keyRange[1]);
+  const valueRange = (found?.node as YamlNode | undefined)?.range;
+  if (valueRange) return headRange(parsed, valueRange[0]);
+  return objectRange(parsed, path.slice(0, -1));
+}
+
+/** The source text of the value at `path` (quotes included), for fixes that must keep it. */
+export function sourceOf(parsed: ParsedInventory, path: InventoryPath): string | undefined {
+  const r = nodeAt(parsed, path)?.range;
+  return r ? parsed.text.slice(r[0], r[1]) : undefined;
+}
+
+/**
+ * The replacement text for a scalar value, written in the same quoting style as `path`'s
+ * current value (a plain scalar that would read as a number is quoted).
+ */
+export function scalarReplacement(parsed: ParsedInventory, path: InventoryPath, value: string): string {
+  const node = nodeAt(parsed, path);
+  if (isScalar(node) && node.type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  if (isScalar(node) && node.type === Scalar.PLAIN && /^[A-Za-z][A-Za-z0-9._-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value)) {
+    return value;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,311 @@
+// Validates the inventory against schemas/inventory.schema.json and places every schema error
+// on the YAML node it is about: an unknown key on that key, a missing key on the key of the
+// object that lacks it, a wrong value on the value. anyOf/oneOf branches become one message.
+import * as l10n from '@vscode/l10n';
+import Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import schema from '../../../schemas/inventory.schema.json';
+import type { Finding, FixHint } from '../findings';
+import { InventoryPath, objectRange, ParsedInventory, rangeOf, sourceOf } from './parse';
+
+export const SCHEMA_UNKNOWN_KEY = 'SCHEMA001';
+export const SCHEMA_MISSING_KEY = 'SCHEMA002';
+export const SCHEMA_WRONG_TYPE = 'SCHEMA003';
+export const SCHEMA_NOT_ALLOWED = 'SCHEMA004';
+export const SCHEMA_BAD_FORMAT = 'SCHEMA005';
+
+export const INVENTORY_SCHEMA = schema;
+
+let validator: ValidateFunction | undefined;
+
+/** The compiled validator, built once per process (compiling costs far more than validating). */
+export function inventoryValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+    // VS Code's annotations: known keywords, not validation.
+    ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions']);
+    addFormats(ajv, ['date']);
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+type SchemaNode = Record<string, unknown>;
+
+function pathOf(instancePath: string): InventoryPath {
+  if (instancePath === '') return [];
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Name of the key a path ends at, for messages ("os", "licenseServers[2]"). */
+function keyName(path: InventoryPath): string {
+  if (path.length === 0) return l10n.t('the document');
+  let i = path.length - 1;
+  let suffix = '';
+  while (i >= 0 && typeof path[i] === 'number') {
+    suffix = `[${path[i]}]` + suffix;
+    i--;
+  }
+  return (i >= 0 ? String(path[i]) : '') + suffix;
+}
+
+function show(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? text.slice(0, 57) + '...' : text;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return l10n.t('empty');
+  if (Array.isArray(value)) return l10n.t('a list');
+  if (typeof value === 'object') return l10n.t('a mapping');
+  if (typeof value === 'number') return l10n.t('a number');
+  if (typeof value === 'boolean') return l10n.t('true/false');
+  return l10n.t('text');
+}
+
+function expectedType(type: unknown): string {
+  const names = (Array.isArray(type) ? type : [type]).map((t) => {
+    switch (t) {
+      case 'string':
+        return l10n.t('text');
+      case 'integer':
+        return l10n.t('a whole number');
+      case 'number':
+        return l10n.t('a number');
+      case 'boolean':
+        return l10n.t('true or false');
+      case 'array':
+        return l10n.t('a list');
+      case 'object':
+        return l10n.t('a mapping of keys');
+      default:
+        return String(t);
+    }
+  });
+  return names.join(l10n.t(' or '));
+}
+
+function firstSentence(text: unknown): string {
+  if (typeof text !== 'string') return '';
+  const m = /^.*?[.:](\s|$)/.exec(text);
+  return (m ? m[0] : text).trim();
+}
+
+/** Edit distance, for "did you mean" on unknown keys and values (short strings only). */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = c.toLowerCase() === word.toLowerCase() ? 0 : distance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+/** The values an anyOf/oneOf accepts, for one readable message. */
+function allowedValues(node: SchemaNode | undefined): string[] {
+  if (!node) return [];
+  if (Array.isArray(node.examples)) return node.examples.map(String);
+  const out: string[] = [];
+  for (const branch of [...((node.anyOf as SchemaNode[]) ?? []), ...((node.oneOf as SchemaNode[]) ?? [])]) {
+    if (Array.isArray(branch.enum)) out.push(...branch.enum.map(String));
+    else if ('const' in branch) out.push(String(branch.const));
+    else if (branch.type) out.push(expectedType(branch.type));
+  }
+  return out;
+}
+
+/** Schema errors of the inventory as findings, each on its YAML node. */
+export function schemaFindings(parsed: ParsedInventory): Finding[] {
+  const validate = inventoryValidator();
+  if (validate(parsed.inventory)) return [];
+  const errors = (validate.errors ?? []).slice();
+
+  // anyOf/oneOf: keep the combined error, drop its branches' errors (same instance, nested
+  // schema path).
+  const combined = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf');
+  const isBranchError = (e: ErrorObject) =>
+    combined.some((c) => c !== e && c.instancePath === e.instancePath && e.schemaPath.startsWith(c.schemaPath + '/'));
+
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (isBranchError(error)) continue;
+    const finding = toFinding(error, parsed);
+    const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
+  }
+  return findings;
+}
+
+function toFinding(error: ErrorObject, parsed: ParsedInventory): Finding {
+  const path = pathOf(error.instancePath);
+  const key = keyName(path);
+  const parentSchema = error.parentSchema as SchemaNode | undefined;
+  const valueRange = () => rangeOf(parsed, path, 'value') ?? objectRange(parsed, path);
+  const params = error.params as Record<string, unknown>;
+  let fix: FixHint | undefined;
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const unknown = String(params.additionalProperty);
+      const known = Object.keys((parentSchema?.properties as SchemaNode) ?? {});
+      const suggestion = closest(unknown, known);
+      if (suggestion) fix = { kind: 'renameKey', replacement: suggestion };
+      const where = parentSchema?.title ? String(parentSchema.title).toLowerCase() : key;
+      return {
+        ruleId: SCHEMA_UNKNOWN_KEY,
+        severity: 'error',
+        message: suggestion
+          ? l10n.t('Unknown key "{0}" in {1}: did you mean "{2}"?', unknown, where, suggestion)
+          : l10n.t('Unknown key "{0}" in {1}. Known keys: {2}.', unknown, where, known.join(', ')),
+        range: rangeOf(parsed, [...path, unknown], 'key') ?? objectRange(parsed, path),
+        fix,
+      };
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const property = ((parentSchema?.properties as SchemaNode | undefined)?.[missing] ?? {}) as SchemaNode;
+      const what = property.title ? ` (${String(property.title)})` : '';
+      const where = path.length === 0 ? l10n.t('The inventory') : parentSchema?.title ? `${String(parentSchema.title)} ${key}` : key;
+      return {
+        ruleId: SCHEMA_MISSING_KEY,
+        severity: 'error',
+        message: l10n.t('{0} is missing the required key "{1}"{2}. {3}', where, missing, what, firstSentence(property.description)).trim(),
+        range: objectRange(parsed, path),
+        fix: { kind: 'addKey', key: missing },
+      };
+    }
+    case 'type': {
+      const data = error.data;
+      const expected = params.type;
+      // Unquoted digits read as a number lose leading zeros and precision: offer the quoted text.
+      if (expected === 'string' && (typeof data === 'number' || typeof data === 'boolean')) {
+        const source = sourceOf(parsed, path);
+        if (source !== undefined) fix = { kind: 'quoteValue', replacement: JSON.stringify(source) };
+        return {
+          ruleId: SCHEMA_WRONG_TYPE,
+          severity: 'error',
+          message: l10n.t('"{0}" must be text, but {1} was read as {2}: put it in quotes ({3}).', key, source ?? show(data), typeName(data), JSON.stringify(source ?? String(data))),
+          range: valueRange(),
+          fix,
+        };
+      }
+      return {
+        ruleId: SCHEMA_WRONG_TYPE,
+        severity: 'error',
+        message: l10n.t('"{0}" must be {1}, not {2}.', key, expectedType(expected), typeName(data)),
+        range: valueRange(),
+      };
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
+      if (suggestion) fix = { kind: 'replaceValue', replacement: suggestion };
+      return {
+        ruleId: SCHEMA_NOT_ALLOWED,
+        severity: 'error',
+        message: suggestion
+          ? l10n.t('"{0}" is not a valid value for "{1}": did you mean "{2}"? Allowed: {3}.', show(error.data), key, suggestion, allowed.join(', '))
+          : l10n.t('"{0}" is not a valid value for "{1}". Allowed: {2}.', show(error.data), key, allowed.join(', ')),
+        range: valueRange(),
+        fix,
+      };
+    }
+    case 'const':
+      return {
+        ruleId: SCHEMA_NOT_ALLOWED,
+        severity: 'error',
+        message: l10n.t('"{0}" must be {1}.', key, JSON.stringify(params.allowedValue)),
+        range: valueRange(),
+        fix: { kind: 'replaceValue', replacement: String(params.allowedValue) },
+      };
+    case 'anyOf':
+    case 'oneOf': {
+      const allowed = allowedValues(error.schema ? ({ [error.keyword]: error.schema, examples: parentSchema?.examples } as SchemaNode) : parentSchema);
+      const title = parentSchema?.title ? String(parentSchema.title) : key;
+      return {
+        ruleId: SCHEMA_NOT_ALLOWED,
+        severity: 'error',
+        message: l10n.t('"{0}" is not a valid {1} for "{2}". Allowed: {3}.', show(error.data), title, key, allowed.join(', ')),
+        range: valueRange(),
+      };
+    }
+    case 'format':
+      return {
+        ruleId: SCHEMA_BAD_FORMAT,
+        severity: 'error',
+        message:
+          params.format === 'date'
+            ? l10n.t('"{0}" must be a real date written YYYY-MM-DD (e.g. 2026-01-10), not "{1}".', key, show(error.data))
+            : l10n.t('"{0}" must be in the {1} format, not "{2}".', key, String(params.format), show(error.data)),
+        range: valueRange(),
+      };
+    case 'pattern': {
+      const property = parentSchema ?? {};
+      return {
+        ruleId: SCHEMA_BAD_FORMAT,
+        severity: 'error',
+        message: l10n.t('"{0}" is not in the expected form for "{1}". {2}', show(error.data), key, firstSentence(property.description)).trim(),
+        range: valueRange(),
+      };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return {
+        ruleId: SCHEMA_BAD_FORMAT,
+        severity: 'error',
+        message: l10n.t('"{0}" must be {1} {2}, not {3}.', key, String(params.comparison), String(params.limit), show(error.data)),
+        range: valueRange(),
+      };
+    case 'minLength':
+      return {
+        ruleId: SCHEMA_BAD_FORMAT,
+        severity: 'error',
+        message: l10n.t('"{0}" must not be empty.', key),
+        range: valueRange(),
+      };
+    case 'uniqueItems': {
+      const j = Math.max(Number(params.i), Number(params.j));
+      return {
+        ruleId: SCHEMA_BAD_FORMAT,
+        severity: 'error',
+        message: l10n.t('"{0}" lists the same value twice: remove the repeated entry.', key),
+        range: rangeOf(parsed, [...path, j], 'value') ?? valueRange(),
+      };
+    }
+    default:
+      return {
+        ruleId: SCHEMA_BAD_FORMAT,
+        severity: 'error',
+        message: l10n.t('"{0}": {1}.', key, error.message ?? error.keyword),
+        range: valueRange(),
+      };
+  }
+}
