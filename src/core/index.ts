@@ -16,3 +16,4 @@ export * from './inventory/suppression';
 export * from './inventory/lint';
 export { RULES, RULES_BY_ID, CHECKS, defaultSeverity } from './rules/index';
 export type { Rule, RuleCheck, RuleContext, RuleDoc, RuleFamily } from './rules/index';
+export * from './runbook';

@@ -1,0 +1,79 @@
+// YAML front matter: a first line `---`, a closing line `---` or `...` (trailing spaces or tabs
+// allowed on both, as Jekyll and GitHub accept). It is kept byte for byte whatever it holds; the
+// parsed data and, when the YAML is invalid, the first error with its position in the file are
+// reported next to it, never instead of it.
+import * as l10n from '@vscode/l10n';
+import { parseDocument } from 'yaml';
+import type { LineIndex } from './lines';
+
+/** Where a front matter problem is, in the whole file (0-based, UTF-16 columns, like LSP). */
+export interface FrontMatterError {
+  message: string;
+  line: number;
+  column: number;
+}
+
+export interface FrontMatter {
+  /** The exact text, from the opening `---` to the closing line and its line break. */
+  raw: string;
+  /** The parsed YAML (plain JSON-like values) when it is valid. */
+  data?: unknown;
+  /** The first YAML error, when it is not valid. */
+  error?: FrontMatterError;
+}
+
+const OPENING = /^---[ \t]*$/;
+const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
+/** Alias expansion limit: a front matter is a few keys; an alias bomb must not hang a save. */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Finds the front matter at the start of a text whose lines are `lines` (the first line starting
+ * after any BOM). Returns the number of lines it spans (0 when there is none).
+ */
+export function frontMatterLineCount(text: string, lines: LineIndex): number {
+  const { starts, ends } = lines;
+  if (starts.length < 2 || !OPENING.test(text.slice(starts[0], ends[0]))) return 0;
+  for (let line = 1; line < starts.length; line++) {
+    const start = starts[line];
+    const c = text.charCodeAt(start);
+    if ((c === 45 /* - */ || c === 46) /* . */ && CLOSING.test(text.slice(start, ends[line]))) return line + 1;
+  }
+  return 0;
+}
+
+/** Parses the front matter spanning lines [0, lineCount) of `text` (see frontMatterLineCount). */
+export function readFrontMatter(text: string, lines: LineIndex, lineCount: number): FrontMatter {
+  const { starts } = lines;
+  const end = lineCount < starts.length ? starts[lineCount] : text.length;
+  const raw = text.slice(starts[0], end);
+  const yamlStart = starts[1];
+  const yamlText = text.slice(yamlStart, starts[lineCount - 1]);
+  try {
+    const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) return { raw, error: locate(first.message, yamlStart + (first.pos?.[0] ?? 0), lines) };
+    return { raw, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? undefined };
+  } catch (err) {
+    // toJS throws on alias bombs and similar: report it at the start of the YAML.
+    const message = err instanceof Error ? err.message : String(err);
+    return { raw, error: locate(message, yamlStart, lines) };
+  }
+}
+
+function locate(detail: string, offset: number, lines: LineIndex): FrontMatterError {
+  const { starts } = lines;
+  // Binary search the last line that starts at or before `offset`.
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return {
+    message: l10n.t('The front matter is not valid YAML: {0}', detail.split('\n')[0]),
+    line: lo,
+    column: offset - starts[lo],
+  };
+}

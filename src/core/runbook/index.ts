@@ -1,0 +1,62 @@
+/**
+ * Runbooks: Markdown files (`*.runbook.md`) read as notebooks, losslessly, with GFM task list
+ * items as checklist steps. No `vscode` import: the notebook adapter, the CLI and the API all
+ * use this module.
+ *
+ * Round-trip contract: for any string `text`, `serializeRunbook(parseRunbook(text)) === text`.
+ * Editing one cell's `source` (or a code cell's `language`) changes only that cell's bytes;
+ * deleting a cell removes its bytes and the separator after it; moving cells keeps each cell's
+ * bytes; a cell added without metadata is written as "```lang" fence / Markdown text with the
+ * document's dominant line break and a blank line before it.
+ *
+ * Using it as a VS Code `NotebookSerializer`:
+ * - deserialize: `const doc = parseRunbook(new TextDecoder().decode(bytes))` (the decoder must keep
+ *   the BOM: `new TextDecoder('utf-8', { ignoreBOM: true })`); each `doc.cells[i]` becomes a
+ *   `NotebookCellData(kind, source, language ?? 'markdown')` with `metadata = cell.metadata`; the
+ *   rest of `doc` (`bom`, `eol`, `frontMatter`, `leading`, `ending`) goes in
+ *   `NotebookData.metadata`. Do not declare these metadata keys transient.
+ * - serialize: rebuild a `RunbookDocument` from the notebook metadata and the cells
+ *   (`{ kind, source: cell.value, language: cell.languageId, metadata: cell.metadata ?? {} }`)
+ *   and `new TextEncoder().encode(serializeRunbook(doc))` (TextEncoder writes U+FEFF as the
+ *   UTF-8 BOM bytes).
+ *
+ * @packageDocumentation
+ */
+
+export type {
+  RunbookDocument,
+  RunbookCell,
+  RunbookCellKind,
+  RunbookCellMetadata,
+  FrontMatter,
+  FrontMatterError,
+  LineEnding,
+} from './document';
+export type { Step, Progress, StepOptions } from './checklist';
+
+/**
+ * Reads a Markdown text as runbook cells. Never throws: any string is accepted (invalid front
+ * matter is kept in `frontMatter.raw` with `frontMatter.error`; an unclosed fence is a code cell
+ * running to the end).
+ * - Top-level fenced code blocks (``` or ~~~, any length) are code cells whose `source` is the
+ *   code without fence lines and whose `language` is a VS Code language id (see `languageOfInfo`).
+ * - The Markdown between them is cut before each top-level heading into Markdown cells.
+ * - YAML front matter (`---` … `---`/`...` at the very start) is `frontMatter`, not a cell.
+ */
+export { parseRunbook } from './parse';
+
+/** Writes cells back to Markdown; see the round-trip contract above. */
+export { serializeRunbook } from './serialize';
+
+/**
+ * Checklist steps (GFM task list items, counted as GitHub counts them), progress, and toggling:
+ * `listSteps(text)`, `countSteps(text)`, `toggleStep(text, stepOrOffset, checked?)`. On a whole
+ * file front matter is skipped; pass `{ frontMatter: false }` for a Markdown cell's source.
+ */
+export { listSteps, countSteps, toggleStep } from './checklist';
+
+/** Steps and done/total of one cell (Markdown cells only) and of a whole parsed runbook. */
+export { cellSteps, cellProgress, documentProgress } from './progress';
+
+/** Fence info string ↔ language id (`pwsh` → `powershell`, `cmd` → `bat`, `bash` → `shellscript`). */
+export { languageOfInfo, infoWordOfLanguage, PLAIN_TEXT } from './languages';

@@ -1,0 +1,98 @@
+// Checklist steps are GFM task list items, counted exactly as GitHub counts them: every case
+// below is checked against GFM's reference implementation (micromark + micromark-extension-gfm),
+// and toggling a step must rewrite its box character and nothing else.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { countSteps, listSteps, toggleStep, parseRunbook, documentProgress, cellSteps } from '../../src/core';
+import { gfmTaskCount } from '../support/gfm-oracle';
+
+/** [markdown, expected done, expected total]: markers, nesting and places where a box is not a step. */
+const CASES: Array<[string, number, number]> = [
+  ['- [ ] a\n- [x] b\n- [X] c\n', 2, 3],
+  ['* [ ] star\n\n+ [x] plus\n', 1, 2],
+  ['1. [ ] one\n2) [x] two\n', 1, 2],
+  ['1) [x] paren\n', 1, 1],
+  ['- [ ] parent\n  - [x] child\n    - [ ] grandchild\n', 1, 3],
+  ['- - [ ] same line nested\n', 0, 1],
+  ['> - [x] in a quote\n', 1, 1],
+  ['- [ ]\ttab after\n- [\t] tab inside\n', 0, 2],
+  ['-\n  [ ] content on the next line\n', 0, 1],
+  ['- [ ]\n  text on the next line\n', 0, 1],
+  ['- [ ]  \n  hard break\n', 0, 1],
+  ['- [ ]\n- [ ] \n- [x]a\n- [ ]\u00a0nbsp\n', 0, 0],
+  ['- [ ] foo\n  ---\n', 0, 0],
+  ['- > [ ] quote first\n', 0, 0],
+  ['-     [ ] indented code\n', 0, 0],
+  ['- [ ] first\n\n  [ ] second paragraph\n', 0, 1],
+  ['- [ ] lazy\n[x] continuation\n', 0, 1],
+  ['[ ] not a list\n', 0, 0],
+  ['```\n- [ ] in a fence\n```\n', 0, 0],
+  ['~~~~\n- [x] in a tilde fence\n~~~~\n', 0, 0],
+  ['    - [ ] indented code\n', 0, 0],
+  ['<!--\n- [ ] in a comment\n-->\n', 0, 0],
+  ['<div>\n- [ ] in an HTML block\n</div>\n', 0, 0],
+  ['| a | b |\n|---|---|\n| - [ ] x | [x] y |\n', 0, 0],
+  ['- [ ] <!-- a comment after the box -->\n', 0, 1],
+  ['- item\n\n  ```\n  - [ ] fence in a list\n  ```\n', 0, 0],
+  ['- [ ] a\r\n- [x] b\r\n', 1, 2],
+  ['- [ ] a\r- [x] b\r', 1, 2],
+  ['\uFEFF- [x] after a BOM\n', 1, 1],
+  ['- [ ] a\0b\n', 0, 1],
+  ['  - [ ] indented list\n', 0, 1],
+  ['- [\n  ] box on two lines\n', 0, 1],
+];
+
+test('step counts agree with GFM (micromark-extension-gfm) on every marker and context', async () => {
+  for (const [markdown, done, total] of CASES) {
+    const oracle = await gfmTaskCount(markdown);
+    assert.deepEqual(oracle, { done, total }, `oracle on ${JSON.stringify(markdown)}`);
+    assert.deepEqual(countSteps(markdown), { done, total }, JSON.stringify(markdown));
+  }
+});
+
+test('each step points at its box character, with line, column, text and depth', () => {
+  const text = '# Title\n\n- [ ] parent step\n  - [x] child step\n> 1. [ ] quoted\n';
+  const steps = listSteps(text);
+  assert.deepEqual(
+    steps.map((s) => ({ ...s, char: text[s.offset] })),
+    [
+      { line: 2, column: 3, offset: 12, checked: false, text: 'parent step', depth: 0, char: ' ' },
+      { line: 3, column: 5, offset: 32, checked: true, text: 'child step', depth: 1, char: 'x' },
+      { line: 4, column: 6, offset: 52, checked: false, text: 'quoted', depth: 0, char: ' ' },
+    ],
+  );
+});
+
+test('front matter is not counted in a file, and a file counts what its cells count', () => {
+  const text = '---\ntags:\n- [ ] not a step\n---\n# A\n- [x] one\n\n```sh\n- [ ] code\n```\n# B\n- [ ] two\n';
+  assert.deepEqual(countSteps(text), { done: 1, total: 2 });
+  const doc = parseRunbook(text);
+  assert.deepEqual(documentProgress(doc), { done: 1, total: 2 });
+  assert.deepEqual(doc.cells.map((c) => cellSteps(c).length), [1, 0, 1]);
+  // Whole text as Markdown (front matter option off): the YAML list item is then a step.
+  assert.deepEqual(countSteps(text, { frontMatter: false }).total, 3);
+});
+
+test('toggling rewrites only the box character', () => {
+  const text = '- [ ] a\r\n- [X] b\r\n  - [\t] c\r\n';
+  const [a, b, c] = listSteps(text);
+  const ticked = toggleStep(text, a);
+  assert.equal(ticked, '- [x] a\r\n- [X] b\r\n  - [\t] c\r\n');
+  assert.equal(toggleStep(text, b.offset), '- [x] a\r\n- [ ] b\r\n  - [\t] c\r\n'.replace('[x] a', '[ ] a'));
+  assert.equal(toggleStep(text, b, true), text, 'ticking a ticked step changes nothing');
+  assert.equal(toggleStep(text, c, true), '- [ ] a\r\n- [X] b\r\n  - [x] c\r\n');
+  assert.equal(toggleStep(text, c, false), text);
+  assert.deepEqual(countSteps(toggleStep(ticked, b)), { done: 1, total: 3 });
+});
+
+test('toggling a box written across a line break makes it [x]', () => {
+  const text = '- [\n  ] split box\n';
+  const out = toggleStep(text, listSteps(text)[0]);
+  assert.equal(out, '- [x] split box\n');
+  assert.deepEqual(countSteps(out), { done: 1, total: 1 });
+});
+
+test('toggling at an offset that is not a step is a RangeError, not a corrupted text', () => {
+  assert.throws(() => toggleStep('- [ ] a\n', 0), RangeError);
+  assert.throws(() => toggleStep('```\n- [ ] a\n```\n', 7), /no checklist step at offset 7/);
+});
