@@ -1,12 +1,20 @@
-// Rule settings for a file: the `.rdslic.yaml` the CLI reads, then the editor's
-// `rdslic.rules` setting on top (what a user sets in the editor wins for the editor).
-import type { Severity } from '../core/findings';
+// Rule settings for a file: the `.rdslic.yaml` files the CLI reads (same loader, same
+// resolution, so the editor shows what CI shows), then the editor's `rdslic.rules` setting on
+// top (what a user sets in the editor wins in the editor).
+import { ConfigLoader } from '../core/config';
+import type { RuleSetting } from '../core/config/types';
 
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting };
 export type RuleSettings = Record<string, RuleSetting>;
 
 export interface EditorSettings {
   rules?: RuleSettings;
+}
+
+export interface FileSettings {
+  rules: RuleSettings;
+  /** The config's `ignore` covers the file: the editor reports nothing for it, as CI would. */
+  ignored: boolean;
 }
 
 const SETTINGS = new Set(['error', 'warning', 'info', 'off']);
@@ -25,16 +33,20 @@ export function sanitizeSettings(raw: unknown): EditorSettings {
 
 export class RuleConfig {
   private editor: EditorSettings = {};
+  private readonly loader = new ConfigLoader();
 
   setEditorSettings(settings: EditorSettings): void {
     this.editor = settings;
   }
 
-  /** Forget what was read from config files (they changed on disk). */
-  invalidate(): void {}
+  /** Forget what was read from config files (one of them changed on disk). */
+  invalidate(): void {
+    this.loader.clear();
+  }
 
-  rulesFor(filePath: string | undefined): RuleSettings {
-    void filePath;
-    return { ...(this.editor.rules ?? {}) };
+  /** Settings for an inventory; `filePath` undefined for documents not on disk (untitled). */
+  forFile(filePath: string | undefined): FileSettings {
+    const fromFiles = filePath ? this.loader.forFile(filePath) : { rules: {}, ignored: false };
+    return { rules: { ...fromFiles.rules, ...(this.editor.rules ?? {}) }, ignored: fromFiles.ignored };
   }
 }

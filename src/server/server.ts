@@ -101,29 +101,29 @@ export function startServer(connection: Connection): void {
     if (index.stampOf(doc.uri) !== stamp) index.update(doc.uri, stamp, fileEntries(doc.uri, analysis.nodes));
   }
 
-  function parsedDoc(doc: TextDocument): Analysis {
-    const analysis = cache.parsed(doc);
-    indexOpen(doc, analysis);
-    return analysis;
-  }
-
-  function linted(doc: TextDocument) {
+  /**
+   * Parse and findings of the document's current version. Every feature goes through here, so
+   * a version is parsed once: a hover or an outline request before the debounced lint does
+   * the lint's work, and the lint then only publishes.
+   */
+  function analysed(doc: TextDocument): Analysis {
     const file = uriToPath(doc.uri);
-    const analysis = cache.linted(doc, file, config.rulesFor(file));
+    const settings = config.forFile(file);
+    const analysis = cache.get(doc, file, settings.rules);
     indexOpen(doc, analysis);
-    return analysis;
+    return settings.ignored ? { ...analysis, findings: [] } : analysis;
   }
 
   /** Before a cross-file query: open inventories at their current version, disk scan done. */
   async function freshIndex(): Promise<void> {
     await indexing;
-    for (const doc of documents.all()) if (isInventoryDoc(doc)) parsedDoc(doc);
+    for (const doc of documents.all()) if (isInventoryDoc(doc)) analysed(doc);
   }
 
   // ---- diagnostics -----------------------------------------------------------------------
 
   function diagnosticsOf(doc: TextDocument): Diagnostic[] {
-    return linted(doc).findings.map(findingToDiagnostic);
+    return analysed(doc).findings.map(findingToDiagnostic);
   }
 
   const pushNow = safe('diagnostics', undefined, (uri: string) => {
@@ -247,7 +247,7 @@ export function startServer(connection: Connection): void {
     safe('hover', null, (params) => {
       const doc = inventoryDoc(params.textDocument.uri);
       if (!doc) return null;
-      const a = parsedDoc(doc);
+      const a = analysed(doc);
       return hover({ parsed: a.parsed, nodes: a.nodes, schema: inventorySchema(), index, explain: explainDomain }, params.position);
     }),
   );
@@ -272,14 +272,14 @@ export function startServer(connection: Connection): void {
       if (!doc) return [];
       const only = params.context.only;
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
-      return codeActions(doc.uri, parsedDoc(doc).parsed, params.context.diagnostics);
+      return codeActions(doc.uri, analysed(doc).parsed, params.context.diagnostics);
     }),
   );
 
   connection.onDocumentSymbol(
     safe('documentSymbol', [], (params) => {
       const doc = inventoryDoc(params.textDocument.uri);
-      return doc ? documentSymbols(parsedDoc(doc).nodes) : [];
+      return doc ? documentSymbols(analysed(doc).nodes) : [];
     }),
   );
 
@@ -292,7 +292,7 @@ export function startServer(connection: Connection): void {
 
   function nameAt(uri: string, position: { line: number; character: number }) {
     const doc = inventoryDoc(uri);
-    return doc ? serverNameAt(parsedDoc(doc).nodes, position) : undefined;
+    return doc ? serverNameAt(analysed(doc).nodes, position) : undefined;
   }
 
   connection.onDefinition(
@@ -337,7 +337,7 @@ export function startServer(connection: Connection): void {
     safe('summary', null as SummaryResult, (params: SummaryParams): SummaryResult => {
       const doc = params && typeof params.uri === 'string' ? inventoryDoc(params.uri) : undefined;
       if (!doc) return null;
-      const a = linted(doc);
+      const a = analysed(doc);
       return inventorySummary(a.nodes, a.findings);
     }),
   );

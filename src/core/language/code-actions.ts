@@ -6,7 +6,7 @@ import { isMap, isSeq, type Node } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { FixHint, Range } from '../findings';
 import { pairOf } from './ast';
-import { positionAt, type ParsedYaml } from './yaml-text';
+import { lineStartOffset, offsetAt, positionAt, type ParsedYaml } from './yaml-text';
 
 export const DIAGNOSTIC_SOURCE = 'rdslic';
 
@@ -19,7 +19,7 @@ function lineIndent(text: string, lineStart: number): string {
 }
 
 function lineStart(parsed: ParsedYaml, line: number): number {
-  return parsed.lineCounter.lineStarts[line] ?? parsed.text.length;
+  return lineStartOffset(parsed, line);
 }
 
 function eol(text: string): string {
@@ -91,9 +91,8 @@ function titleFor(hint: FixHint): string {
 function serverNameOf(hint: FixHint, parsed: ParsedYaml, range: Range): string | undefined {
   for (const key of ['name', 'server', 'serverName']) if (typeof hint[key] === 'string' && hint[key]) return hint[key] as string;
   if (hint.replacement) return hint.replacement;
-  const starts = parsed.lineCounter.lineStarts;
-  const from = (starts[range.start.line] ?? 0) + range.start.character;
-  const to = (starts[range.end.line] ?? 0) + range.end.character;
+  const from = offsetAt(parsed, range.start);
+  const to = offsetAt(parsed, range.end);
   const written = parsed.text.slice(from, to).replace(/^["']|["']$/g, '').trim();
   return written || undefined;
 }

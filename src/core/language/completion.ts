@@ -46,6 +46,10 @@ function escapeChoice(v: string): string {
 function choice(schema: JsonSchema | undefined, path: PathSegment[], n: number, fallback: readonly string[]): string {
   const values = schema ? enumValuesAt(schema, path).map((e) => String(e.value)) : [];
   const list = values.length > 0 ? values : [...fallback];
+  return choiceOf(list, n);
+}
+
+function choiceOf(list: readonly string[], n: number): string {
   return list.length > 0 ? `\${${n}|${list.map(escapeChoice).join(',')}|}` : `\${${n}}`;
 }
 
@@ -57,7 +61,8 @@ interface SnippetDef {
   body: (inputs: CompletionInputs) => string[];
 }
 
-const VERSIONS_NEWEST_FIRST = [...WINDOWS_VERSIONS].reverse();
+// Versions in a snippet: newest first, R2 releases written as YAML reads them back (quoted).
+const VERSIONS_NEWEST_FIRST = [...WINDOWS_VERSIONS].reverse().map((v) => (v.includes(' ') ? `"${v}"` : v));
 
 const SNIPPETS: SnippetDef[] = [
   {
@@ -67,7 +72,7 @@ const SNIPPETS: SnippetDef[] = [
     body: ({ schema, today }) => [
       'name: ${1:LICSRV01.contoso.local}',
       'serverId: "${2}"',
-      `os: ${choice(schema, ['licenseServers', 0, 'os'], 3, VERSIONS_NEWEST_FIRST)}`,
+      `os: ${choiceOf(VERSIONS_NEWEST_FIRST, 3)}`,
       `status: ${choice(schema, ['licenseServers', 0, 'status'], 4, [])}`,
       `connectionMethod: ${choice(schema, ['licenseServers', 0, 'connectionMethod'], 5, [])}`,
       `activated: \${6:${today}}`,
@@ -76,7 +81,7 @@ const SNIPPETS: SnippetDef[] = [
       `  - keyPackId: "\${8}"`,
       `    program: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'program'], 9, [])}`,
       `    type: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'type'], 10, [])}`,
-      `    version: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'version'], 11, VERSIONS_NEWEST_FIRST)}`,
+      `    version: ${choiceOf(VERSIONS_NEWEST_FIRST, 11)}`,
       '    quantity: ${12:10}',
       `    installed: \${13:${today}}`,
     ],
@@ -89,7 +94,7 @@ const SNIPPETS: SnippetDef[] = [
       'keyPackId: "${1}"',
       `program: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'program'], 2, [])}`,
       `type: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'type'], 3, [])}`,
-      `version: ${choice(schema, ['licenseServers', 0, 'packs', 0, 'version'], 4, VERSIONS_NEWEST_FIRST)}`,
+      `version: ${choiceOf(VERSIONS_NEWEST_FIRST, 4)}`,
       'quantity: ${5:10}',
       `installed: \${6:${today}}`,
       'evidence: "${7}"',
@@ -101,9 +106,9 @@ const SNIPPETS: SnippetDef[] = [
     description: () => l10n.t('An RD Session Host and the license servers it uses'),
     body: ({ schema, servers, today }) => [
       'name: ${1:RDSH01.contoso.local}',
-      `os: ${choice(schema, ['sessionHosts', 0, 'os'], 2, VERSIONS_NEWEST_FIRST)}`,
+      `os: ${choiceOf(VERSIONS_NEWEST_FIRST, 2)}`,
       `licensingMode: ${choice(schema, ['sessionHosts', 0, 'licensingMode'], 3, [])}`,
-      `licenseServers: [${servers.length > 0 ? choice(undefined, [], 4, servers.map((s) => s.name)) : '${4}'}]`,
+      `licenseServers: [${servers.length > 0 ? choiceOf(servers.map((s) => s.name), 4) : '${4}'}]`,
       `configuredBy: ${choice(schema, ['sessionHosts', 0, 'configuredBy'], 5, [])}`,
       `joined: ${choice(schema, ['sessionHosts', 0, 'joined'], 6, [])}`,
       `deployed: \${7:${today}}`,
@@ -117,8 +122,8 @@ const SNIPPETS: SnippetDef[] = [
       const names = servers.map((s) => s.name);
       return [
         `id: \${1:MIG-${today.slice(0, 4)}-01}`,
-        `from: ${names.length > 0 ? choice(undefined, [], 2, names) : '${2}'}`,
-        `to: ${names.length > 0 ? choice(undefined, [], 3, names) : '${3}'}`,
+        `from: ${names.length > 0 ? choiceOf(names, 2) : '${2}'}`,
+        `to: ${names.length > 0 ? choiceOf(names, 3) : '${3}'}`,
         `reason: ${choice(schema, ['migrations', 0, 'reason'], 4, [])}`,
         `method: ${choice(schema, ['migrations', 0, 'method'], 5, [])}`,
         `state: ${choice(schema, ['migrations', 0, 'state'], 6, [])}`,

@@ -1,43 +1,72 @@
 // A parsed YAML text with what the language features need to go between LSP positions
 // (0-based line, UTF-16 character) and offsets in the text. `yaml` works on JS string
 // indices, which are UTF-16 code units, so an LSP character is an offset within its line.
-import { Document, LineCounter, parseDocument } from 'yaml';
+import { Document, parseDocument } from 'yaml';
 import type { Position, Range } from '../findings';
+
+/** Offset ↔ position conversion for one text (the inventory parser provides one). */
+export interface Positions {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+  readonly lineCount: number;
+}
 
 export interface ParsedYaml {
   text: string;
   doc: Document.Parsed;
-  lineCounter: LineCounter;
+  positions: Positions;
+}
+
+/** Line starts computed once; binary search per conversion. */
+export class LinePositions implements Positions {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: clamped - this.starts[lo] };
+  }
+
+  offsetAt(position: Position): number {
+    const start = this.starts[Math.min(Math.max(position.line, 0), this.starts.length - 1)];
+    return Math.min(start + Math.max(position.character, 0), this.text.length);
+  }
 }
 
 /** Parses `text` once; every language feature works on the result (never on a re-parse). */
 export function parseYaml(text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, prettyErrors: false, uniqueKeys: false });
-  return { text, doc, lineCounter };
+  const doc = parseDocument(text, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: false });
+  return { text, doc, positions: new LinePositions(text) };
 }
 
-export function positionAt(parsed: Pick<ParsedYaml, 'lineCounter'>, offset: number): Position {
-  const { line, col } = parsed.lineCounter.linePos(offset);
-  return { line: line - 1, character: col - 1 };
+export function positionAt(parsed: Pick<ParsedYaml, 'positions'>, offset: number): Position {
+  return parsed.positions.positionAt(offset);
 }
 
-export function rangeAt(parsed: Pick<ParsedYaml, 'lineCounter'>, start: number, end: number): Range {
-  return { start: positionAt(parsed, start), end: positionAt(parsed, end) };
+export function rangeAt(parsed: Pick<ParsedYaml, 'positions'>, start: number, end: number): Range {
+  return { start: positionAt(parsed, start), end: positionAt(parsed, Math.max(start, end)) };
 }
 
-export function offsetAt(parsed: Pick<ParsedYaml, 'lineCounter' | 'text'>, position: Position): number {
-  const starts = parsed.lineCounter.lineStarts;
-  if (position.line < 0) return 0;
-  if (position.line >= starts.length) return parsed.text.length;
-  const lineStart = starts[position.line];
-  const lineEnd = position.line + 1 < starts.length ? starts[position.line + 1] : parsed.text.length;
-  return Math.min(lineStart + Math.max(0, position.character), lineEnd);
+export function offsetAt(parsed: Pick<ParsedYaml, 'positions'>, position: Position): number {
+  return parsed.positions.offsetAt(position);
 }
 
-/** Start of each line of `text` (same as LineCounter.lineStarts, for texts we did not parse). */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+/** Offset of the start of `line`; the end of the text for a line after the last one. */
+export function lineStartOffset(parsed: ParsedYaml, line: number): number {
+  if (line >= parsed.positions.lineCount) return parsed.text.length;
+  return parsed.positions.offsetAt({ line, character: 0 });
 }
