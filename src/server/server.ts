@@ -23,7 +23,7 @@ import { isConfigName, isInventory } from '../core/language/applies';
 import { codeActions } from '../core/language/code-actions';
 import { completionContext } from '../core/language/completion-context';
 import { completionItems } from '../core/language/completion';
-import { findingToDiagnostic } from '../core/language/diagnostics';
+import { findingToDiagnostic } from './diagnostics';
 import { hover } from '../core/language/hover';
 import {
   definitionLocations,

@@ -7,7 +7,8 @@ import { URI } from 'vscode-uri';
 import { hasInventoryKind, hasInventoryName, isConfigName, isInventory, isYamlName } from '../core/language/applies';
 import { inventoryNodes } from '../core/language/inventory-nodes';
 import { fileEntries, type ServerNameIndex } from '../core/language/server-index';
-import { parseYaml } from '../core/language/yaml-text';
+import { parseInventory } from '../core/inventory/parse';
+import { parsedYamlOf } from '../core/language/yaml-text';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test', '.test-host']);
 /** Larger YAML files are not inventories anyone edits by hand; skip them rather than stall. */
@@ -77,6 +78,6 @@ export async function indexFileFromDisk(index: ServerNameIndex, filePath: string
     index.remove(uri);
     return false;
   }
-  index.update(uri, stamp, fileEntries(uri, inventoryNodes(parseYaml(text))));
+  index.update(uri, stamp, fileEntries(uri, inventoryNodes(parsedYamlOf(parseInventory(text)))));
   return true;
 }

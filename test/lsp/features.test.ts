@@ -108,6 +108,36 @@ describe('language features (push client)', () => {
     assert.match(unknown.contents.value, /No license server with this name/);
   });
 
+  test('hover on a licensing mode: the schema description, the registry value, the GPO and PowerShell wording', async () => {
+    const h = await client.request('textDocument/hover', { textDocument: { uri: hostsUri }, position: at(HOSTS, 'perUser', 2) });
+    assert.match(h.contents.value, /\*\*Licensing mode\*\*/);
+    assert.match(h.contents.value, /`LicensingMode` = \*\*4\*\*/);
+    assert.match(h.contents.value, /Set the Remote Desktop licensing mode/);
+    assert.match(h.contents.value, /Set-RDLicenseConfiguration -Mode PerUser/);
+    assert.deepEqual(h.range, { start: at(HOSTS, 'perUser'), end: at(HOSTS, 'perUser', 7) });
+  });
+
+  test('hover on a CAL version: which hosts it serves and which servers can hold it', async () => {
+    const h = await client.request('textDocument/hover', { textDocument: { uri: serversUri }, position: at(SERVERS, 'version: 2019', 10) });
+    assert.match(h.contents.value, /\*\*CAL version\*\*/);
+    assert.match(h.contents.value, /\*\*2019 CALs\*\* serve session hosts running `2008`, `2008 R2`, `2012`, `2012 R2`, `2016`, `2019`\./);
+    assert.match(h.contents.value, /must run `2019`, `2022`, `2025` to hold them/);
+  });
+
+  test('completion of a value offers the schema enum with its descriptions; of a key, the keys not yet used', async () => {
+    const text = 'kind: RdsLicensingInventory\nsessionHosts:\n  - name: H\n    licensingMode: \n    ';
+    const uri = ws.uri(ws.dir + '/enum.rdslic.yaml');
+    client.open(uri, text);
+    const values: any[] = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 19 } });
+    assert.deepEqual(values.map((i) => i.label), ['perUser', 'perDevice', 'notConfigured']);
+    assert.match(values[0].documentation.value, /`LicensingMode` = \*\*4\*\*/);
+    const keys: any[] = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 4 } });
+    const labels = keys.map((i) => i.label);
+    assert.ok(labels.includes('configuredBy') && labels.includes('joined') && labels.includes('os'), labels.join());
+    assert.ok(!labels.includes('name') && !labels.includes('licensingMode'), 'keys already there are not offered');
+    assert.match(keys.find((i) => i.label === 'joined').documentation.value, /\w/);
+  });
+
   test('completion offers the workspace server names in a host list and in a migration', async () => {
     const text = HOSTS + '  - id: MIG-2\n    from: LIC';
     const uri = ws.uri(ws.dir + '/draft.rdslic.yaml');

@@ -132,7 +132,8 @@ function keysBelow(lines: string[], lineNo: number, column: number, into: Set<st
 
 export function completionContext(text: string, position: Position): CompletionContext | undefined {
   const lines = text.split(/\r?\n/);
-  const line = lines[position.line] ?? '';
+  if (position.line < 0 || position.line >= lines.length || position.character < 0) return undefined;
+  const line = lines[position.line];
   const before = line.slice(0, position.character);
   if (/(^|\s)#/.test(before.replace(/(["'])(?:(?!\1).)*\1/g, ''))) return undefined; // in a comment
   const s = shape(before) ?? { dashes: [], contentCol: before.length, value: '' };

@@ -13,4 +13,5 @@ export * from './server-index';
 export * from './summary';
 export * from './symbols';
 export * from './yaml-text';
-export * from './diagnostics';
+export * from './domain-hover';
+export * from './inventory-schema';

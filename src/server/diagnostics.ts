@@ -1,9 +1,9 @@
 // Findings as LSP diagnostics: same range, severity, rule id and message as `rdslic lint`,
 // with a link to the rule's documentation and the fix hint in `data` for quick fixes.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import pkg from '../../../package.json';
-import type { Finding, Severity } from '../findings';
-import { DIAGNOSTIC_SOURCE } from './code-actions';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import { ruleHelpUri } from '../cli/project';
+import type { Finding, Severity } from '../core/findings';
+import { DIAGNOSTIC_SOURCE } from '../core/language/code-actions';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -11,19 +11,13 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** docs/rules.md of the repository; each rule has an anchor named by its lower-case id. */
-export const RULES_DOC_URL = `${String(pkg.repository.url).replace(/\.git$/, '')}/blob/main/docs/rules.md`;
-
-export function ruleDocUrl(ruleId: string): string {
-  return `${RULES_DOC_URL}#${ruleId.toLowerCase()}`;
-}
-
 export function findingToDiagnostic(finding: Finding): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: ruleDocUrl(finding.ruleId) },
+    // The same page the CLI's SARIF output links to.
+    codeDescription: { href: ruleHelpUri(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
