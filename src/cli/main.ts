@@ -7,6 +7,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   lsp: { summary: 'run the language server (LSP over --stdio) for any editor', load: () => require('./commands/lsp').run },
+  import: { summary: 'build an inventory from WMI exports (import wmi FILE...)', load: () => require('./commands/import').run },
 };
 
 function usage(): string {

@@ -1,0 +1,218 @@
+// Turns what the WMI exports say into an inventory (format v1), and says what WMI cannot know:
+// each gap becomes a TODO note attached to the server, pack or host it concerns, which the
+// YAML writer turns into `# TODO:` comments for the admin to complete.
+import * as l10n from '@vscode/l10n';
+import type { CalPack, Inventory, LicenseServer, SessionHost, VersionValue } from '../inventory/model';
+import type { WindowsVersion } from '../domain/versions';
+import {
+  ACTIVATION_STATUS,
+  calTypeFromProductType,
+  calVersionFromProductVersionId,
+  keyPackTypeInfo,
+  licensingModeFromLicensingType,
+  PRODUCT_TYPE_BUILT_IN,
+} from '../domain/wmi';
+import type { ImportMessage, WmiCollection, WmiKeyPack, WmiLicenseServer, WmiSessionHost } from './wmi-json';
+
+/** Where a TODO goes: before the item at `path` (a server, a pack, a host) or the top-level key. */
+export interface TodoNote {
+  path: readonly (string | number)[];
+  text: string;
+}
+
+export interface ImportOptions {
+  /** License server name to use (overrides what the export says). */
+  server?: string;
+  organization?: string;
+}
+
+export interface ImportResult {
+  inventory: Inventory;
+  todos: TodoNote[];
+  messages: ImportMessage[];
+  /** Packs left out because they are not CAL packs (built-in, temporary). */
+  skipped: { file: string; pack: WmiKeyPack; reason: string }[];
+}
+
+const PLACEHOLDER_ORGANIZATION = 'TODO';
+
+export function buildInventory(collections: readonly WmiCollection[], options: ImportOptions = {}): ImportResult {
+  const result: ImportResult = { inventory: {}, todos: [], messages: [], skipped: [] };
+  for (const c of collections) result.messages.push(...c.messages);
+
+  const servers: LicenseServer[] = [];
+  const hosts: SessionHost[] = [];
+  const serverSources = collections.filter((c) => c.licenseServer || c.keyPacks.length > 0);
+  const distinctNames = new Set(serverSources.map((c) => c.licenseServer?.name?.toLowerCase() ?? ''));
+  if (options.server && distinctNames.size > 1) {
+    result.messages.push({
+      severity: 'error',
+      message: l10n.t('--server names one license server, but the input describes {0} different license servers.', distinctNames.size),
+    });
+    return result;
+  }
+
+  for (const c of serverSources) {
+    const name = options.server ?? c.licenseServer?.name;
+    if (!name) {
+      result.messages.push({
+        severity: 'error',
+        file: c.file,
+        message: l10n.t('This export does not say which license server it comes from: pass --server NAME (its fully qualified name).'),
+      });
+      continue;
+    }
+    let server = servers.find((s) => s.name?.toLowerCase() === name.toLowerCase());
+    if (!server) {
+      server = serverFrom(name, c.licenseServer, servers.length, result);
+      servers.push(server);
+    }
+    const serverIndex = servers.indexOf(server);
+    for (const pack of c.keyPacks) addPack(server, serverIndex, pack, c.file, result);
+  }
+
+  for (const c of collections) {
+    for (const h of c.sessionHosts) {
+      const host = hostFrom(h, hosts.length, c.file, result);
+      if (host) hosts.push(host);
+    }
+  }
+
+  const domain = collections.map((c) => c.licenseServer?.domain ?? c.sessionHosts.find((h) => h.domain)?.domain).find((d) => d);
+  const organization = options.organization ?? domain;
+  if (!options.organization) {
+    result.todos.push({
+      path: ['organization'],
+      text: domain
+        ? l10n.t('organization: taken from the AD domain ({0}); write the organization name.', domain)
+        : l10n.t('organization: write the organization name.'),
+    });
+  }
+  result.inventory = {
+    kind: 'RdsLicensingInventory',
+    version: 1,
+    organization: organization ?? PLACEHOLDER_ORGANIZATION,
+    ...(servers.length > 0 ? { licenseServers: servers } : {}),
+    ...(hosts.length > 0 ? { sessionHosts: hosts } : {}),
+  };
+  return result;
+}
+
+function serverFrom(name: string, facts: WmiLicenseServer | undefined, index: number, result: ImportResult): LicenseServer {
+  const path = ['licenseServers', index];
+  const server: LicenseServer = { name };
+  if (facts?.licenseServerId) server.serverId = facts.licenseServerId;
+  if (facts?.productId) (server as LicenseServer & { productId?: string }).productId = facts.productId;
+  if (facts?.os) server.os = versionValue(facts.os);
+  else result.todos.push({ path, text: l10n.t('os: the Windows Server version of this license server.') });
+  // A server that answers WMI runs; whether it is the one CALs should live on is the admin's call.
+  server.status = 'active';
+  if (facts?.activationStatus === ACTIVATION_STATUS.notActivated) {
+    result.todos.push({ path, text: l10n.t('This license server is NOT activated: it can only issue temporary per-device CALs. Activate it (runbook activate-license-server).') });
+  } else if (facts?.activationStatus === ACTIVATION_STATUS.activated) {
+    result.todos.push({ path, text: l10n.t('activated, connectionMethod: the activation date and method (automatic, web, telephone) are not in WMI.') });
+  }
+  if (facts?.publishedInAD !== undefined) server.publishedInAD = facts.publishedInAD;
+  if (facts?.partOfDomain !== undefined) (server as LicenseServer & { joined?: string }).joined = facts.partOfDomain ? 'domain' : 'workgroup';
+  if (facts?.onDomainController !== undefined) (server as LicenseServer & { domainController?: boolean }).domainController = facts.onDomainController;
+  result.todos.push({ path, text: l10n.t('backup: where the system-state backup of this server is kept, and when it was last verified.') });
+  return server;
+}
+
+function addPack(server: LicenseServer, serverIndex: number, raw: WmiKeyPack, file: string, result: ImportResult): void {
+  const label = raw.keyPackId !== undefined ? `KeyPackId ${raw.keyPackId}` : `#${raw.index}`;
+  const notCal = notACalPackReason(raw);
+  if (notCal) {
+    result.skipped.push({ file, pack: raw, reason: notCal });
+    result.messages.push({ severity: 'info', file, message: l10n.t('Key pack {0} left out: {1}', label, notCal) });
+    return;
+  }
+  const type = raw.productType !== undefined ? calTypeFromProductType(raw.productType) : undefined;
+  const version = raw.productVersionId !== undefined ? calVersionFromProductVersionId(raw.productVersionId) : undefined;
+  const pack: CalPack & { description?: string } = {};
+  const todos: string[] = [];
+  if (raw.keyPackId !== undefined) pack.localId = raw.keyPackId;
+  if (raw.description) pack.description = raw.description;
+  todos.push(l10n.t('keyPackId: the 35-character license key pack ID the Clearinghouse gave for this pack (not in WMI).'));
+
+  const kind = raw.keyPackType !== undefined ? keyPackTypeInfo(raw.keyPackType) : undefined;
+  if (kind?.program) {
+    pack.program = kind.program;
+    todos.push(
+      kind.program === 'retail'
+        ? l10n.t('retailCodeLast5: the last 5 characters of the retail license code (never the full code).')
+        : l10n.t('licenseNumber, authorizationNumber: from the Open License confirmation.'),
+    );
+  } else {
+    todos.push(
+      raw.keyPackType === 2
+        ? l10n.t('program: volume purchase; WMI does not say which agreement (select, enterpriseAgreement, campus, school, spla, other...). Add it and its agreementNumber.')
+        : l10n.t('program: the license program this pack was bought under, and its reference.'),
+    );
+  }
+
+  if (type) pack.type = type;
+  else {
+    result.messages.push({ severity: 'warning', file, message: l10n.t('Key pack {0}: ProductType {1} is neither per device (0) nor per user (1); type left to complete.', label, String(raw.productType)) });
+    todos.push(l10n.t('type: perUser or perDevice (WMI ProductType {0}).', String(raw.productType)));
+  }
+  if (version) pack.version = versionValue(version);
+  else {
+    result.messages.push({
+      severity: 'warning',
+      file,
+      message: l10n.t('Key pack {0}: unknown ProductVersionID {1} ("{2}"); version left to complete.', label, String(raw.productVersionId), raw.productVersion ?? ''),
+    });
+    todos.push(l10n.t('version: the CAL version (WMI ProductVersionID {0}, "{1}").', String(raw.productVersionId), raw.productVersion ?? ''));
+  }
+  if (typeof raw.totalLicenses === 'number') pack.quantity = raw.totalLicenses;
+  else {
+    result.messages.push({ severity: 'warning', file, message: l10n.t('Key pack {0}: TotalLicenses is {1}; quantity left to complete.', label, String(raw.totalLicenses ?? l10n.t('missing'))) });
+    todos.push(l10n.t('quantity: the number of CALs in this pack.'));
+  }
+  if (raw.issuedLicenses !== undefined) pack.issued = raw.issuedLicenses;
+  todos.push(l10n.t('installed, evidence: the install date and where the proof of purchase is kept.'));
+
+  server.packs ??= [];
+  const path = ['licenseServers', serverIndex, 'packs', server.packs.length];
+  server.packs.push(pack);
+  for (const text of todos) result.todos.push({ path, text });
+}
+
+/** Why a key pack is not a CAL pack someone bought, or undefined when it is one. */
+export function notACalPackReason(raw: WmiKeyPack): string | undefined {
+  const kind = raw.keyPackType !== undefined ? keyPackTypeInfo(raw.keyPackType) : undefined;
+  if (kind?.notACalPack) return l10n.t('KeyPackType {0} ({1}) is a built-in or temporary pack, not a CAL pack.', raw.keyPackType ?? '', kind.label);
+  if (raw.productType === PRODUCT_TYPE_BUILT_IN) return l10n.t('ProductType 3 is the built-in pack, not a CAL pack.');
+  if (raw.typeAndModel && /^built-in/i.test(raw.typeAndModel)) return l10n.t('"{0}" is a built-in pack, not a CAL pack.', raw.typeAndModel);
+  return undefined;
+}
+
+function hostFrom(h: WmiSessionHost, index: number, file: string, result: ImportResult): SessionHost | undefined {
+  if (!h.name) {
+    result.messages.push({ severity: 'warning', file, message: l10n.t('A session host section has no computer name; it was skipped.') });
+    return undefined;
+  }
+  const path = ['sessionHosts', index];
+  const host: SessionHost = { name: h.name };
+  if (h.os) host.os = versionValue(h.os);
+  else result.todos.push({ path, text: l10n.t('os: the Windows Server version of this host.') });
+  const mode = h.licensingType !== undefined ? licensingModeFromLicensingType(h.licensingType) : undefined;
+  if (mode) host.licensingMode = mode;
+  else {
+    result.todos.push({ path, text: l10n.t('licensingMode: WMI LicensingType {0} is not a licensing mode (2 per device, 4 per user, 5 not configured).', String(h.licensingType)) });
+  }
+  if (h.licenseServers && h.licenseServers.length > 0) host.licenseServers = h.licenseServers;
+  if (h.setByPolicy === true) host.configuredBy = 'gpo';
+  else result.todos.push({ path, text: l10n.t('configuredBy: not set by Group Policy here; write registry or broker (Set-RDLicenseConfiguration).') });
+  if (h.partOfDomain !== undefined) host.joined = h.partOfDomain ? 'domain' : 'workgroup';
+  const graceNote =
+    h.gracePeriodDays !== undefined ? l10n.t(' (WMI GetGracePeriodDays said {0} days left when collected)', h.gracePeriodDays) : '';
+  result.todos.push({ path, text: l10n.t('deployed: the date the host was first deployed (start of the 120-day grace period){0}.', graceNote) });
+  return host;
+}
+
+/** Plain years as numbers (`version: 2022`), as the format's examples write them; R2 as a string. */
+function versionValue(v: WindowsVersion): VersionValue {
+  return /^\d{4}$/.test(v) ? Number(v) : v;
+}

@@ -1,0 +1,152 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { buildInventory, decodeText, readWmiJson, renderInventory, toIsoDate } from '../../src/core/import';
+import type { Inventory } from '../../src/core/inventory/model';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const FIXTURES = path.join(ROOT, 'test/fixtures/wmi');
+
+function collect(...names: string[]) {
+  return names.map((n) => readWmiJson(decodeText(fs.readFileSync(path.join(FIXTURES, n))).text, n));
+}
+
+function importFixtures(names: string[], server?: string) {
+  const result = buildInventory(collect(...names), { server });
+  const yaml = renderInventory(result.inventory, result.todos);
+  return { result, yaml, inventory: parseYaml(yaml) as Inventory };
+}
+
+test('PS 5.1 array: CAL packs by number, built-in pack left out and reported, extra CIM properties ignored', () => {
+  const { result, inventory } = importFixtures(['ps51-array.json'], 'LICSRV01.contoso.local');
+  const packs = inventory.licenseServers?.[0].packs ?? [];
+  assert.deepEqual(
+    packs.map((p) => [p.localId, p.type, p.version, p.quantity, p.issued, p.program]),
+    [
+      [3, 'perUser', 2019, 2000, 1, 'openLicense'],
+      [4, 'perDevice', 2012, 25, 12, undefined],
+      [5, 'perUser', 2022, 50, 48, 'retail'],
+    ],
+  );
+  assert.equal(result.skipped.length, 1);
+  assert.equal(result.skipped[0].pack.keyPackId, 2);
+  assert.ok(result.messages.some((m) => /KeyPackId 2 left out/.test(m.message)));
+});
+
+test('a UTF-16 LE file with a BOM and CRLF (Windows PowerShell 5.1 Out-File) reads the same as UTF-8', () => {
+  const bytes = fs.readFileSync(path.join(FIXTURES, 'ps51-array-utf16le.json'));
+  assert.equal(decodeText(bytes).encoding, 'utf-16le');
+  const a = importFixtures(['ps51-array-utf16le.json'], 'X.contoso.local').inventory;
+  const b = importFixtures(['ps51-array.json'], 'X.contoso.local').inventory;
+  assert.deepEqual(a, b);
+});
+
+test('UTF-16 without a BOM, UTF-8 with a BOM and ANSI text are decoded', () => {
+  assert.deepEqual(decodeText(Buffer.from('[{"a":1}]', 'utf16le')), { text: '[{"a":1}]', encoding: 'utf-16le' });
+  assert.equal(decodeText(Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d])).text, '{}');
+  assert.equal(decodeText(Buffer.from([0x22, 0x47, 0x65, 0x72, 0xe4, 0x74, 0x22])).text, '"Gerät"');
+});
+
+test('PS 7 single object with ISO dates: one pack; the server is the PSComputerName', () => {
+  const [c] = collect('ps7-single.json');
+  assert.equal(c.keyPacks.length, 1);
+  assert.equal(c.keyPacks[0].expirationDate, '2038-01-01');
+  const { inventory } = importFixtures(['ps7-single.json']);
+  assert.equal(inventory.licenseServers?.[0].name, 'LICSRV02');
+  assert.deepEqual(inventory.licenseServers?.[0].packs?.map((p) => [p.localId, p.type, p.version, p.quantity]), [[7, 'perUser', 2022, 40]]);
+});
+
+test('Get-WmiObject DMTF dates and -1 unlimited: the temporary pack is not counted', () => {
+  const [c] = collect('wmiobject-dmtf.json');
+  assert.deepEqual(
+    c.keyPacks.map((k) => [k.keyPackId, k.totalLicenses, k.availableLicenses, k.expirationDate]),
+    [
+      [1, 'unlimited', 'unlimited', '2038-01-19'],
+      [6, 100, 63, '2038-01-01'],
+    ],
+  );
+  const { inventory, result } = importFixtures(['wmiobject-dmtf.json']);
+  assert.deepEqual(inventory.licenseServers?.[0].packs?.map((p) => [p.localId, p.type, p.version, p.quantity, p.issued]), [[6, 'perDevice', 2016, 100, 37]]);
+  assert.match(result.skipped[0].reason, /KeyPackType 4/);
+});
+
+test('German export: mapping does not depend on the localized strings; the built-in pack is found by its numbers', () => {
+  const [c] = collect('german-export.json');
+  assert.equal(c.keyPacks[1].productVersion, 'Windows Server 2008 oder Windows Server 2008 R2');
+  const { inventory, result } = importFixtures(['german-export.json'], 'LIZSRV01.contoso.de');
+  assert.deepEqual(
+    inventory.licenseServers?.[0].packs?.map((p) => [p.localId, p.type, p.version, p.quantity]),
+    [
+      [3, 'perDevice', '2008 R2', 30],
+      [4, 'perUser', 2019, 75],
+    ],
+  );
+  // "Integrierte TS-Pro-Gerät-CAL" does not start with "Built-in": KeyPackType 6 / ProductType 3 decide.
+  assert.equal(result.skipped[0].pack.typeAndModel, 'Integrierte TS-Pro-Gerät-CAL');
+});
+
+test('collector files: license server facts, key packs and session hosts in one inventory', () => {
+  const { inventory } = importFixtures(['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json', 'terminal-service-setting.json']);
+  const server = inventory.licenseServers?.[0] as Record<string, unknown>;
+  assert.equal(server.name, 'LICSRV01.contoso.local');
+  assert.equal(server.serverId, '12345-67890-12345-67890-12345-67890-12345');
+  assert.equal(server.os, 2022);
+  assert.equal(server.publishedInAD, true);
+  assert.equal(server.joined, 'domain');
+  assert.equal(inventory.organization, 'contoso.local');
+  assert.deepEqual(
+    inventory.sessionHosts?.map((h) => [h.name, h.os, h.licensingMode, h.licenseServers, h.configuredBy, h.joined]),
+    [
+      ['RDSH01.contoso.local', 2022, 'perUser', ['LICSRV01.contoso.local'], 'gpo', 'domain'],
+      ['RDSH02.contoso.local', 2019, 'perDevice', ['LICSRV01.contoso.local'], undefined, 'domain'],
+      ['RDSH03', undefined, 'notConfigured', undefined, undefined, undefined],
+    ],
+  );
+});
+
+test('the inventory says what to complete with TODO comments next to each pack and host', () => {
+  const { yaml } = importFixtures(['collector-license-server.json', 'collector-session-host-local.json']);
+  const lines = yaml.split('\n');
+  const firstPack = lines.findIndex((l) => /- localId: 3$/.test(l));
+  assert.match(lines[firstPack - 3], /# TODO: keyPackId: the 35-character license key pack ID/);
+  assert.match(lines[firstPack - 2], /# TODO: program: volume purchase/);
+  assert.match(yaml, /# TODO: retailCodeLast5: the last 5 characters/);
+  assert.match(yaml, /# TODO: configuredBy: not set by Group Policy here/);
+  assert.match(yaml, /# TODO: deployed: .*87 days left/);
+});
+
+test('a file with no server name and no --server is an error that says what to pass', () => {
+  const result = buildInventory([readWmiJson('{"KeyPackId": 3, "KeyPackType": 2, "ProductType": 1, "ProductVersionID": 7, "TotalLicenses": 5}', 'x.json')]);
+  assert.ok(result.messages.some((m) => m.severity === 'error' && /--server NAME/.test(m.message)));
+});
+
+test('invalid JSON gives a line and column, never an exception', () => {
+  const c = readWmiJson('[\n  { "KeyPackId": 3,\n    "Description": }\n]', 'bad.json');
+  assert.equal(c.messages.length, 1);
+  assert.equal(c.messages[0].severity, 'error');
+  assert.equal(c.messages[0].line, 3);
+  assert.ok((c.messages[0].column ?? 0) > 1);
+  assert.equal(readWmiJson('', 'empty.json').messages[0].severity, 'error');
+  assert.equal(readWmiJson('{"Name": "x"}', 'other.json').messages[0].severity, 'error');
+});
+
+test('unknown ProductVersionID and ProductType are left to complete, not guessed', () => {
+  const result = buildInventory([readWmiJson('{"KeyPackId": 9, "KeyPackType": 2, "ProductType": 2, "ProductVersionID": 12, "ProductVersion": "Windows Server 2031", "TotalLicenses": 5}', 'x.json')], { server: 'S' });
+  const pack = result.inventory.licenseServers?.[0].packs?.[0];
+  assert.equal(pack?.type, undefined);
+  assert.equal(pack?.version, undefined);
+  assert.equal(pack?.quantity, 5);
+  assert.ok(result.todos.some((t) => /version: the CAL version \(WMI ProductVersionID 12/.test(t.text)));
+});
+
+test('dates: PS 5.1 epoch (with offset), PS 7 ISO, DMTF, wrapped value; nonsense is undefined', () => {
+  assert.equal(toIsoDate('/Date(1700000000000)/'), '2023-11-14');
+  assert.equal(toIsoDate('/Date(1700000000000+0100)/'), '2023-11-14');
+  assert.equal(toIsoDate('2038-01-01T09:36:36'), '2038-01-01');
+  assert.equal(toIsoDate('20380101000000.000000-000'), '2038-01-01');
+  assert.equal(toIsoDate({ value: '/Date(2145916800000)/', DateTime: 'Friday, January 1, 2038' }), '2038-01-01');
+  assert.equal(toIsoDate('20381345000000.000000-000'), undefined);
+  assert.equal(toIsoDate('tomorrow'), undefined);
+});
