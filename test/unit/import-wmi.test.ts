@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildInventory, decodeText, readWmiJson, renderInventory, toIsoDate } from '../../src/core/import';
 import type { Inventory } from '../../src/core/inventory/model';
+import { lintInventory } from '../../src/core/inventory/lint';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'test/fixtures/wmi');
@@ -149,4 +150,20 @@ test('dates: PS 5.1 epoch (with offset), PS 7 ISO, DMTF, wrapped value; nonsense
   assert.equal(toIsoDate({ value: '/Date(2145916800000)/', DateTime: 'Friday, January 1, 2038' }), '2038-01-01');
   assert.equal(toIsoDate('20381345000000.000000-000'), undefined);
   assert.equal(toIsoDate('tomorrow'), undefined);
+});
+
+test('every imported fixture lints with no error', () => {
+  const cases: [string[], string | undefined][] = [
+    [['ps51-array.json'], 'LICSRV01.contoso.local'],
+    [['ps51-array-utf16le.json'], 'LICSRV01.contoso.local'],
+    [['ps7-single.json'], 'LICSRV02.contoso.local'],
+    [['wmiobject-dmtf.json'], 'LICSRV01.contoso.local'],
+    [['german-export.json'], 'LIZSRV01.contoso.de'],
+    [['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json'], undefined],
+  ];
+  for (const [files, server] of cases) {
+    const { yaml } = importFixtures(files, server);
+    const errors = lintInventory(yaml, { file: 'imported.rdslic.yaml', today: '2026-11-22' }).findings.filter((f) => f.severity === 'error');
+    assert.deepEqual(errors.map((f) => `${f.ruleId} ${f.message}`), [], files.join(', '));
+  }
 });

@@ -4,6 +4,7 @@
 // Facts: ../shared/reference/rds-licensing-facts.md §4.1 (W32-KP; ProductVersionID 5-8 and
 // the built-in values ProductType 3 / KeyPackType 6 are third-party observations, CMK), §3.3.
 import type { CalType, LicenseProgram, LicensingMode } from '../inventory/model';
+import { modeFromRegistryValue } from './licensing-modes';
 import type { WindowsVersion } from './versions';
 
 /** Win32_TSLicenseKeyPack.ProductVersionID → CAL version (0 and 1: "not supported"). */
@@ -99,17 +100,9 @@ export function windowsVersionFromBuild(build: number): WindowsVersion | undefin
  * Licensing mode from Win32_TerminalServiceSetting.LicensingType. Read with the 2/4/5 values of
  * the registry, ChangeMode and Win32_TSDeploymentLicensing: the class page's own 3/4 text
  * contradicts its BitMap qualifier and practice (facts §3.3). 0 and 1 (Personal, Remote Desktop
- * for Administration) are not licensing modes of a session host.
+ * for Administration) and 6 (AAD Per User, not a value of the inventory format) give undefined.
  */
 export function licensingModeFromLicensingType(value: number): LicensingMode | undefined {
-  switch (value) {
-    case 2:
-      return 'perDevice';
-    case 4:
-      return 'perUser';
-    case 5:
-      return 'notConfigured';
-    default:
-      return undefined;
-  }
+  const info = modeFromRegistryValue(value);
+  return info && info.mode !== 'aadPerUser' ? info.mode : undefined;
 }

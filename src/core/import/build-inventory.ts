@@ -102,7 +102,7 @@ function serverFrom(name: string, facts: WmiLicenseServer | undefined, index: nu
   const path = ['licenseServers', index];
   const server: LicenseServer = { name };
   if (facts?.licenseServerId) server.serverId = facts.licenseServerId;
-  if (facts?.productId) (server as LicenseServer & { productId?: string }).productId = facts.productId;
+  if (facts?.productId) server.productId = facts.productId;
   if (facts?.os) server.os = versionValue(facts.os);
   else result.todos.push({ path, text: l10n.t('os: the Windows Server version of this license server.') });
   // A server that answers WMI runs; whether it is the one CALs should live on is the admin's call.
@@ -113,8 +113,8 @@ function serverFrom(name: string, facts: WmiLicenseServer | undefined, index: nu
     result.todos.push({ path, text: l10n.t('activated, connectionMethod: the activation date and method (automatic, web, telephone) are not in WMI.') });
   }
   if (facts?.publishedInAD !== undefined) server.publishedInAD = facts.publishedInAD;
-  if (facts?.partOfDomain !== undefined) (server as LicenseServer & { joined?: string }).joined = facts.partOfDomain ? 'domain' : 'workgroup';
-  if (facts?.onDomainController !== undefined) (server as LicenseServer & { domainController?: boolean }).domainController = facts.onDomainController;
+  if (facts?.partOfDomain !== undefined) server.joined = facts.partOfDomain ? 'domain' : 'workgroup';
+  if (facts?.onDomainController !== undefined) server.domainController = facts.onDomainController;
   result.todos.push({ path, text: l10n.t('backup: where the system-state backup of this server is kept, and when it was last verified.') });
   return server;
 }
@@ -129,7 +129,7 @@ function addPack(server: LicenseServer, serverIndex: number, raw: WmiKeyPack, fi
   }
   const type = raw.productType !== undefined ? calTypeFromProductType(raw.productType) : undefined;
   const version = raw.productVersionId !== undefined ? calVersionFromProductVersionId(raw.productVersionId) : undefined;
-  const pack: CalPack & { description?: string } = {};
+  const pack: CalPack = {};
   const todos: string[] = [];
   if (raw.keyPackId !== undefined) pack.localId = raw.keyPackId;
   if (raw.description) pack.description = raw.description;

@@ -169,7 +169,12 @@ function updateValue(doc: Document, map: YAMLMap, key: string, value: unknown, l
   if (value === undefined) return;
   const current = map.get(key, true);
   if (current === undefined) {
-    map.set(doc.createNode(key), doc.createNode(value));
+    // New plain values go before the first nested list or mapping (packs:, backup:), where a
+    // person would have written them.
+    const pair = doc.createPair(key, value);
+    const firstNested = map.items.findIndex((p) => isSeq(p.value) || isMap(p.value));
+    if (typeof value !== 'object' && firstNested !== -1) map.items.splice(firstNested, 0, pair as never);
+    else map.items.push(pair as never);
     result.changes.push(l10n.t('{0}: set {1} to {2}', label, key, show(value)));
     return;
   }
