@@ -6,10 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import Ajv from 'ajv';
 import MarkdownIt from 'markdown-it';
 import { WINDOWS_VERSIONS } from '../../src/core/domain/versions';
+import { parseRunbook, serializeRunbook, countSteps, cellProgress } from '../../src/core/runbook';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const RUNBOOKS = path.join(ROOT, 'runbooks');
@@ -33,46 +33,54 @@ const EXPECTED = [
 interface Shape {
   frontMatter: Record<string, unknown>;
   steps: number;
-  fenceLangs: string[];
-  headings: number;
-  /** Heading levels in order ('h1', 'h2'…), to compare the outline of a translation. */
-  outline: string[];
+  /** Notebook language of each code cell, in order (powershell, bat, plaintext, yaml). */
+  cellLanguages: string[];
+  /** First word of each code cell's fence info string, in order. */
+  infoWords: string[];
+  /** Heading levels in order (1, 2…), to compare the outline of a translation. */
+  outline: number[];
   /** Steps under each heading, in order: a translation keeps each step in its section. */
   stepsPerSection: number[];
+  /** Fenced code blocks anywhere in the Markdown, nested ones included. */
+  fences: number;
   body: string;
+  text: string;
 }
 
 const markdown = new MarkdownIt();
 
 function readRunbook(file: string): Shape {
   const text = fs.readFileSync(file, 'utf8');
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  assert.ok(m, `${file}: starts with a YAML front matter block between '---' lines`);
-  const frontMatter = parseYaml(m[1]) as Record<string, unknown>;
-  const body = text.slice(m[0].length);
-  const tokens = markdown.parse(body, {});
-  let steps = 0;
-  let headings = 0;
-  const fenceLangs: string[] = [];
-  const outline: string[] = [];
+  const doc = parseRunbook(text);
+  assert.ok(doc.frontMatter, `${file}: starts with a YAML front matter block between '---' lines`);
+  assert.equal(doc.frontMatter.error, undefined, `${file}: front matter is valid YAML`);
+  const frontMatter = doc.frontMatter.data as Record<string, unknown>;
+  const body = text.slice(doc.frontMatter.raw.length);
+
+  const codeCells = doc.cells.filter((c) => c.kind === 'code');
+  const outline: number[] = [];
   const stepsPerSection: number[] = [0];
-  tokens.forEach((t, i) => {
-    if (t.type === 'fence') fenceLangs.push(t.info.trim().split(/\s+/)[0] ?? '');
-    if (t.type === 'heading_open') {
-      headings++;
-      outline.push(t.tag);
+  for (const cell of doc.cells) {
+    if (cell.kind !== 'markdown') continue;
+    // The parser starts a Markdown cell at each top-level heading.
+    const heading = /^(#{1,6})[ \t]/.exec(cell.source);
+    if (heading) {
+      outline.push(heading[1].length);
       stepsPerSection.push(0);
     }
-    if (t.type === 'list_item_open') {
-      // A GFM task item: the item's first paragraph starts with "[ ] " or "[x] ".
-      const inline = tokens[i + 2];
-      if (tokens[i + 1]?.type === 'paragraph_open' && inline?.type === 'inline' && /^\[[ xX]\] /.test(inline.content)) {
-        steps++;
-        stepsPerSection[stepsPerSection.length - 1]++;
-      }
-    }
-  });
-  return { frontMatter, steps, fenceLangs, headings, outline, stepsPerSection, body };
+    stepsPerSection[stepsPerSection.length - 1] += cellProgress(cell).total;
+  }
+  return {
+    frontMatter,
+    steps: countSteps(text).total,
+    cellLanguages: codeCells.map((c) => c.language ?? ''),
+    infoWords: codeCells.map((c) => String(c.metadata.info ?? '').trim().split(/\s+/)[0]),
+    outline,
+    stepsPerSection,
+    fences: markdown.parse(body, {}).filter((t) => t.type === 'fence').length,
+    body,
+    text,
+  };
 }
 
 function runbookNames(lang: string): string[] {
@@ -139,10 +147,12 @@ for (const lang of LANGS) {
       for (const key of REQUIRED_FRONT_MATTER) assert.ok(key in rb.frontMatter, `${rel}: front matter has '${key}'`);
       assert.equal(rb.frontMatter.lang, lang, `${rel}: lang matches its folder`);
       assert.ok(rb.steps >= 5, `${rel}: at least five steps (found ${rb.steps})`);
-      assert.ok(rb.headings >= 3, `${rel}: steps are grouped under headings`);
-      for (const l of rb.fenceLangs) {
-        assert.ok(['powershell', 'cmd', 'text', 'yaml'].includes(l), `${rel}: code block language '${l}' is powershell, cmd, text or yaml`);
+      assert.ok(rb.outline.length >= 3, `${rel}: steps are grouped under headings`);
+      for (const word of rb.infoWords) {
+        assert.ok(['powershell', 'cmd', 'text', 'yaml'].includes(word), `${rel}: code block language '${word}' is powershell, cmd, text or yaml`);
       }
+      assert.equal(rb.cellLanguages.length, rb.fences, `${rel}: every code block is a top-level fence, so it opens as its own code cell`);
+      assert.equal(serializeRunbook(parseRunbook(rb.text)), rb.text, `${rel}: opening and saving it gives back the same text`);
 
       const documented = documentedPlaceholders();
       for (const m of rb.body.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g)) {
@@ -150,8 +160,7 @@ for (const lang of LANGS) {
       }
 
       // A 5x5 code is a secret: only fully masked forms (XXXXX-…, optionally the last 5) may appear.
-      const text = fs.readFileSync(path.join(ROOT, rel), 'utf8');
-      for (const m of text.matchAll(/(?<![A-Za-z0-9])([A-Z0-9]{5})-?([A-Z0-9]{5})-?([A-Z0-9]{5})-?([A-Z0-9]{5})-?([A-Z0-9]{5})(?![A-Za-z0-9])/g)) {
+      for (const m of rb.text.matchAll(/(?<![A-Za-z0-9])([A-Z0-9]{5})-?([A-Z0-9]{5})-?([A-Z0-9]{5})-?([A-Z0-9]{5})-?([A-Z0-9]{5})(?![A-Za-z0-9])/g)) {
         const masked = m.slice(1, 5).every((g) => /^X{5}$/.test(g));
         assert.ok(masked, `${rel}: '${m[0]}' looks like a full 25-character product key`);
       }
@@ -167,7 +176,7 @@ for (const name of runbookNames('en')) {
     const fr = readRunbook(frFile);
     assert.equal(fr.steps, en.steps, 'same number of steps');
     assert.deepEqual(fr.stepsPerSection, en.stepsPerSection, 'same number of steps under each heading');
-    assert.deepEqual(fr.fenceLangs, en.fenceLangs, 'same code blocks, same languages, same order');
+    assert.deepEqual(fr.cellLanguages, en.cellLanguages, 'same code cells, same languages, same order');
     assert.deepEqual(fr.outline, en.outline, 'same headings, same levels, same order');
     assert.deepEqual(fr.frontMatter['applies-to'], en.frontMatter['applies-to'], 'same versions');
     assert.equal(fr.frontMatter.server, en.frontMatter.server, 'same server');
