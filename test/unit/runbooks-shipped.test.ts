@@ -1,7 +1,8 @@
 // The shipped runbooks (runbooks/en, runbooks/fr) are what an admin follows during an incident:
 // each one must parse, carry valid front matter, be a real checklist, use only documented
 // placeholders, never contain a product key, and the English and French versions must have the
-// same shape so that a team can switch language mid-procedure.
+// same shape so that a team can switch language mid-procedure. They are read with the runbook
+// core (the notebook's own parser), so what is checked here is what the notebook shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
