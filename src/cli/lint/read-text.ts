@@ -1,0 +1,63 @@
+// Reads a file as text for the linter. What is not text becomes a finding on the file (FILE001)
+// rather than an exception: binary content, bytes that are not UTF-8. UTF-16 with a byte order
+// mark (what Windows PowerShell's Out-File writes) is decoded, since inventories are often
+// produced on the servers themselves.
+import * as fs from 'node:fs';
+import * as l10n from '@vscode/l10n';
+import type { Finding, Position } from '../../core/findings';
+
+export const FILE_RULE_ID = 'FILE001';
+
+export type ReadResult = { text: string } | { finding: Finding };
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
+    }
+    i += length;
+  }
+  return -1;
+}
+
+function positionAfter(text: string): Position {
+  const lines = text.split(/\r\n|\r|\n/);
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+function fileFinding(message: string, at: Position): Finding {
+  return { ruleId: FILE_RULE_ID, severity: 'error', message, range: { start: at, end: at } };
+}
+
+/** Decodes file bytes; exported for tests. */
+export function decodeInventory(bytes: Uint8Array): ReadResult {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)) };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    const at = positionAfter(new TextDecoder().decode(bytes.subarray(0, nul)));
+    return { finding: fileFinding(l10n.t('This is a binary file (a NUL byte at line {0}), not a YAML inventory.', at.line + 1), at) };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const bad = Math.max(0, firstInvalidUtf8(bytes));
+    const at = positionAfter(new TextDecoder().decode(bytes.subarray(0, bad)));
+    return { finding: fileFinding(l10n.t('This file is not UTF-8 text (byte 0x{0} at line {1}): save it as UTF-8.', bytes[bad].toString(16).toUpperCase().padStart(2, '0'), at.line + 1), at) };
+  }
+  // TextDecoder already drops a UTF-8 byte order mark.
+  return { text };
+}
+
+/** Reads and decodes a file; throws (ENOENT, EACCES, EISDIR...) only when it cannot be read. */
+export function readInventory(file: string): ReadResult {
+  return decodeInventory(fs.readFileSync(file));
+}
