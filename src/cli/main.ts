@@ -6,6 +6,7 @@ import { VERSION } from '../core/version';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
+  lint: { summary: 'check inventories (*.rdslic.yaml) for CI: stylish, json, sarif, github, junit', load: () => require('./commands/lint').run },
   lsp: { summary: 'run the language server (LSP over --stdio) for any editor', load: () => require('./commands/lsp').run },
   import: { summary: 'build an inventory from WMI exports (import wmi FILE...)', load: () => require('./commands/import').run },
 };

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import { compareFindings, type Finding } from '../../core/findings';
 import { ConfigLoader, parseConfig } from '../../core/config';
-import type { RuleSetting } from '../../core/config/types';
+import type { RuleSetting } from '../../core/inventory/lint';
 import type { LintReport, RuleInfo } from '../format';
 import { isConfigName } from './collect';
 import { readInventory } from './read-text';

@@ -1,8 +1,7 @@
 // The shape of `.rdslic.yaml` (schemas/config.schema.json is the contract; keep both in step).
-import type { Severity } from '../findings';
+import type { RuleSetting } from '../inventory/lint';
 
-/** The severity a rule reports with, or `off`. */
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting };
 
 export interface ConfigOverride {
   /** Globs relative to the folder holding the configuration file. */

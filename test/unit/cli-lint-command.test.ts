@@ -1,0 +1,228 @@
+// `rdslic lint` run as a user runs it: the built CLI spawned on real files in temporary folders.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { XMLValidator } from 'fast-xml-parser';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const BIN = path.join(ROOT, 'bin', 'rdslic.js');
+const EXAMPLE = fs.readFileSync(path.join(ROOT, 'examples', 'contoso-paris.rdslic.yaml'), 'utf8');
+
+/** The shipped example with one host's licensing mode left unset: RDS403 (warning), RDS401 (error, expired grace period). */
+const UNSET_MODE = EXAMPLE.replace('licensingMode: perUser', 'licensingMode: notConfigured');
+/** A host pointing at a server the inventory does not have: RDS302, and RDS401 since it has no usable server (errors). */
+const UNKNOWN_SERVER = EXAMPLE.replace('licenseServers: [LICSRV03.contoso.local]', 'licenseServers: [LICSRV09.contoso.local]');
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rdslic-lint-'));
+  // Keep configuration files above the temporary folder out of the tests.
+  if (!('.rdslic.yaml' in files)) fs.writeFileSync(path.join(dir, '.rdslic.yaml'), 'root: true\n');
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+function lint(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  // A neutral environment: English, colour decided by the test alone.
+  const base = { ...process.env };
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'NO_COLOR', 'FORCE_COLOR']) delete base[name];
+  const r = spawnSync(process.execPath, [BIN, 'lint', ...args], { cwd, encoding: 'utf8', env: { ...base, ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json(cwd: string, args: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const r = lint(cwd, ['--format', 'json', ...args], env);
+  return { ...r, findings: JSON.parse(r.stdout) as { file: string; ruleId: string; severity: string; line: number; column: number }[] };
+}
+
+const noStackTrace = (stderr: string) => assert.doesNotMatch(stderr, /\n\s+at /);
+
+test('the shipped example is clean: exit 0 (npx rdslic lint examples/, as the README says)', () => {
+  const r = spawnSync('npx', ['--no-install', 'rdslic', 'lint', 'examples/', '--format', 'json'], { cwd: ROOT, encoding: 'utf8', shell: process.platform === 'win32' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), []);
+});
+
+test('findings: exit 1; json is one array of findings with 1-based positions and nothing else on stdout', () => {
+  const dir = folder({ 'sites/paris.rdslic.yaml': UNKNOWN_SERVER });
+  const r = json(dir);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, '');
+  const rds302 = r.findings.find((f) => f.ruleId === 'RDS302');
+  assert.ok(rds302, r.stdout);
+  assert.equal(rds302.file, 'sites/paris.rdslic.yaml');
+  assert.equal(rds302.severity, 'error');
+  const line = UNKNOWN_SERVER.split('\n').findIndex((l) => l.includes('LICSRV09'));
+  assert.equal(rds302.line, line + 1);
+  assert.equal(rds302.column, UNKNOWN_SERVER.split('\n')[line].indexOf('LICSRV09') + 1);
+});
+
+test('--fail-on and --max-warnings decide the exit code for warnings', () => {
+  const dir = folder({ '.rdslic.yaml': 'root: true\nrules: { RDS401: off }\n', 'a.rdslic.yaml': UNSET_MODE });
+  const r = json(dir);
+  assert.deepEqual(
+    r.findings.map((f) => [f.ruleId, f.severity]),
+    [['RDS403', 'warning']],
+  );
+  assert.equal(r.status, 0, 'warnings do not fail by default');
+  assert.equal(lint(dir, ['--fail-on', 'warning']).status, 1);
+  assert.equal(lint(dir, ['--max-warnings', '0']).status, 1);
+  assert.equal(lint(dir, ['--max-warnings', '1']).status, 0);
+  assert.equal(lint(dir, ['--fail-on', 'error']).status, 0);
+});
+
+test('a missing path is exit 2 with one line on stderr and nothing on stdout', () => {
+  const dir = folder({ 'a.rdslic.yaml': EXAMPLE });
+  const r = lint(dir, ['a.rdslic.yaml', 'nowhere/']);
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr.trimEnd().split('\n').length, 1);
+  assert.match(r.stderr, /nowhere/);
+});
+
+test('usage errors are exit 2 and one line: unknown option, bad format, bad values', () => {
+  const dir = folder({});
+  for (const args of [['--frobnicate'], ['--format', 'xml'], ['--fail-on', 'info'], ['--max-warnings', '-1'], ['--max-warnings', 'many'], ['--lang', 'de'], ['--format'], ['--config', 'missing.yaml']]) {
+    const r = lint(dir, args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stdout, '', args.join(' '));
+    assert.equal(r.stderr.trimEnd().split('\n').length, 1, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^rdslic: /);
+  }
+});
+
+test('--help prints the options and exits 0', () => {
+  const r = lint(folder({}), ['--help']);
+  assert.equal(r.status, 0);
+  for (const option of ['--format', '--fail-on', '--max-warnings', '--output', '--config', '--lang']) assert.ok(r.stdout.includes(option), option);
+});
+
+test('bad input is a finding, never a stack trace: binary, empty, not YAML, wrong types, Latin-1', () => {
+  const dir = folder({
+    'binary.rdslic.yaml': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]),
+    'empty.rdslic.yaml': '',
+    'prose.rdslic.yaml': 'kind: RdsLicensingInventory\nversion: 1\nlicenseServers: [\n',
+    'types.rdslic.yaml': 'kind: RdsLicensingInventory\nversion: 1\nlicenseServers: 42\nsessionHosts: "none"\n',
+    'latin1.rdslic.yaml': Buffer.from('kind: RdsLicensingInventory\nversion: 1\norganization: Soci\xe9t\xe9\n', 'latin1'),
+  });
+  const r = json(dir);
+  assert.equal(r.status, 1);
+  noStackTrace(r.stderr);
+  const files = new Set(r.findings.map((f) => f.file));
+  for (const name of ['binary', 'empty', 'prose', 'types', 'latin1']) assert.ok(files.has(`${name}.rdslic.yaml`), `${name}: ${r.stdout}`);
+  const latin1 = r.findings.find((f) => f.file === 'latin1.rdslic.yaml')!;
+  assert.deepEqual([latin1.ruleId, latin1.line, latin1.column], ['FILE001', 3, 19]);
+});
+
+test('UTF-16 with a byte order mark (PowerShell Out-File) is read as text', () => {
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(EXAMPLE, 'utf16le')]);
+  const r = json(folder({ 'ps.rdslic.yaml': utf16 }));
+  assert.equal(r.status, 0, r.stdout);
+});
+
+test('folders: every *.rdslic.yaml/yml below, not node_modules nor .git, and .rdslic.yaml is not an inventory', () => {
+  const dir = folder({
+    'a.rdslic.yaml': UNKNOWN_SERVER,
+    'deep/er/b.rdslic.yml': UNKNOWN_SERVER,
+    'node_modules/pkg/c.rdslic.yaml': UNKNOWN_SERVER,
+    '.git/d.rdslic.yaml': UNKNOWN_SERVER,
+    'notes.yaml': UNKNOWN_SERVER,
+  });
+  const r = json(dir);
+  assert.deepEqual([...new Set(r.findings.map((f) => f.file))].sort(), ['a.rdslic.yaml', 'deep/er/b.rdslic.yml']);
+  // A file named on the command line is linted whatever its name.
+  assert.ok(json(dir, ['notes.yaml']).findings.some((f) => f.file === 'notes.yaml' && f.ruleId === 'RDS302'));
+});
+
+test('configuration: nearest .rdslic.yaml wins, overrides by path, ignore, --config', () => {
+  const dir = folder({
+    '.rdslic.yaml': 'root: true\nrules: { RDS302: warning }\noverrides:\n  - files: ["lab/**"]\n    rules: { RDS302: off }\nignore: ["archive/**"]\n',
+    'prod/a.rdslic.yaml': UNKNOWN_SERVER,
+    'prod/strict/.rdslic.yaml': 'rules: { RDS302: error }\n',
+    'prod/strict/b.rdslic.yaml': UNKNOWN_SERVER,
+    'lab/c.rdslic.yaml': UNKNOWN_SERVER,
+    'archive/d.rdslic.yaml': UNKNOWN_SERVER,
+    'ci/relaxed.yaml': 'rules: { RDS302: info, RDS401: info }\n',
+  });
+  const r = json(dir);
+  const rds302 = r.findings.filter((f) => f.ruleId === 'RDS302').map((f) => [f.file, f.severity]);
+  assert.deepEqual(rds302, [
+    ['prod/a.rdslic.yaml', 'warning'],
+    ['prod/strict/b.rdslic.yaml', 'error'],
+  ]);
+  assert.equal(r.status, 1);
+  const explicit = json(dir, ['--config', 'ci/relaxed.yaml']);
+  assert.deepEqual(
+    [...new Set(explicit.findings.filter((f) => f.ruleId === 'RDS302').map((f) => f.severity))],
+    ['info'],
+  );
+  assert.equal(explicit.status, 0);
+  // Naming an ignored file says so on stderr and checks nothing.
+  const ignored = json(dir, ['archive/d.rdslic.yaml']);
+  assert.deepEqual(ignored.findings, []);
+  assert.match(ignored.stderr, /archive\/d\.rdslic\.yaml/);
+});
+
+test('an invalid configuration file is a finding on that file, with its position', () => {
+  const dir = folder({ '.rdslic.yaml': 'root: true\nrules:\n  RDS302: sometimes\n', 'a.rdslic.yaml': EXAMPLE });
+  const r = json(dir);
+  assert.equal(r.status, 1);
+  noStackTrace(r.stderr);
+  assert.deepEqual(
+    r.findings.map((f) => [f.file, f.ruleId, f.line, f.column]),
+    [['.rdslic.yaml', 'CONFIG001', 3, 11]],
+  );
+});
+
+test('--output writes the report to a file (no temporary file left) and nothing to stdout', () => {
+  const dir = folder({ 'a.rdslic.yaml': UNKNOWN_SERVER });
+  const r = lint(dir, ['--format', 'sarif', '--output', 'rdslic.sarif']);
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout, '');
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'rdslic.sarif'), 'utf8')).version, '2.1.0');
+  assert.deepEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+  const unwritable = lint(dir, ['--output', 'no/such/folder/report.txt']);
+  assert.equal(unwritable.status, 2);
+  assert.equal(unwritable.stderr.trimEnd().split('\n').length, 1);
+});
+
+test('every format runs end to end: SARIF valid against its schema, JUnit well-formed, GitHub annotations', () => {
+  const dir = folder({ 'sites/a.rdslic.yaml': UNKNOWN_SERVER, 'sites/clean.rdslic.yaml': EXAMPLE });
+  const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif-schema-2.1.0.json'), 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+  const sarif = lint(dir, ['--format', 'sarif']);
+  const log = JSON.parse(sarif.stdout);
+  assert.equal(validate(log), true, JSON.stringify(validate.errors));
+  assert.ok(log.runs[0].tool.driver.rules.length >= 20, 'the whole rule table is described');
+  assert.equal(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'sites/a.rdslic.yaml');
+
+  const junit = lint(dir, ['--format', 'junit']);
+  assert.equal(XMLValidator.validate(junit.stdout), true);
+  assert.equal((junit.stdout.match(/<testsuite /g) ?? []).length, 2);
+
+  const github = lint(dir, ['--format', 'github']);
+  assert.match(github.stdout, /^::error file=sites\/a\.rdslic\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=RDS302::/m);
+
+  const stylish = lint(dir, []);
+  assert.match(stylish.stdout, /^sites\/a\.rdslic\.yaml$/m);
+  assert.match(stylish.stdout, /RDS302$/m);
+  assert.doesNotMatch(stylish.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
+  assert.match(lint(dir, [], { FORCE_COLOR: '1' }).stdout, /\u001b\[31m/);
+  for (const r of [sarif, junit, github, stylish]) assert.equal(r.status, 1);
+});
+
+test('French from --lang fr or from LANG', () => {
+  const dir = folder({ 'a.rdslic.yaml': UNKNOWN_SERVER });
+  assert.match(lint(dir, ['--lang', 'fr']).stdout, /problèmes? \(\d+ erreurs?/);
+  assert.match(lint(dir, [], { LANG: 'fr_FR.UTF-8' }).stdout, /problèmes? \(\d+ erreurs?/);
+  assert.match(lint(dir, ['--lang', 'en'], { LANG: 'fr_FR.UTF-8' }).stdout, /problems? \(\d+ errors?/);
+});
