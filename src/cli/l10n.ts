@@ -19,6 +19,7 @@ export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): L
 
 /** Makes `l10n.t` answer in `language` for the rest of the process. */
 export function configureLanguage(language: Language): void {
-  // English is the source text: no bundle means l10n.t returns it unchanged.
-  if (language === 'fr') l10n.config({ contents: frenchBundle as Record<string, string> });
+  // English is the source text: an empty bundle makes l10n.t return it unchanged (and undoes an
+  // earlier French choice, e.g. LANG=fr_FR with --lang en).
+  l10n.config({ contents: language === 'fr' ? (frenchBundle as Record<string, string>) : {} });
 }

@@ -2,6 +2,7 @@
 // module is loaded only when it is asked for, so `rdslic lint` does not pay for `import`.
 import { EXIT_USAGE, EXIT_INTERNAL, printUsageError } from './exit';
 import { VERSION } from '../core/version';
+import { configureLanguage, languageFromEnvironment } from './l10n';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -19,6 +20,8 @@ function usage(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Every command speaks the locale's language; a command's --lang may change it afterwards.
+  configureLanguage(languageFromEnvironment());
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');

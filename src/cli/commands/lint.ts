@@ -9,7 +9,7 @@ import { ConfigLoader } from '../../core/config';
 import { EXIT_USAGE, printUsageError } from '../exit';
 import { useColor } from '../color';
 import { FORMATTERS, isFormatName } from '../format';
-import { configureLanguage, isLanguage, languageFromEnvironment } from '../l10n';
+import { configureLanguage, isLanguage } from '../l10n';
 import { writeFileAtomically } from '../output';
 import { collectFiles } from '../lint/collect';
 import { lintExitCode, type FailOn } from '../lint/exit-code';
@@ -54,16 +54,14 @@ export async function run(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    configureLanguage(languageFromEnvironment());
     return usageError((err as Error).message.split('\n')[0]);
   }
   const { values, positionals } = parsed;
   const lang = values.lang;
   if (lang !== undefined && !isLanguage(lang)) {
-    configureLanguage(languageFromEnvironment());
     return usageError(l10n.t("unknown language '{0}': use en or fr.", lang));
   }
-  configureLanguage(lang ?? languageFromEnvironment());
+  if (lang !== undefined) configureLanguage(lang);
 
   if (values.help) {
     process.stdout.write(help() + '\n');
