@@ -108,3 +108,18 @@ test('the schema has a title and a description on every property', () => {
   visit(schema, '');
   assert.deepEqual(missing, []);
 });
+
+test('an unknown rule id is a warning on its key; the rest of the file still applies', () => {
+  const parsed = parseConfig('rules: { RDS101: warning, RDS999: off }\noverrides:\n  - files: ["a/**"]\n    rules: { RSD301: off }\n');
+  assert.deepEqual(parsed.config?.rules, { RDS101: 'warning', RDS999: 'off' });
+  assert.deepEqual(
+    parsed.findings.map((f) => [f.severity, f.range.start.line, f.range.start.character]),
+    [
+      ['warning', 0, 26],
+      ['warning', 3, 13],
+    ],
+  );
+  assert.match(parsed.findings[0].message, /RDS999/);
+  // Ids reported outside the inventory rule table are known too.
+  assert.deepEqual(parseConfig('rules: { CONFIG001: warning, FILE001: off, YAML003: off }\n').findings, []);
+});

@@ -5,8 +5,7 @@
 import * as fs from 'node:fs';
 import * as l10n from '@vscode/l10n';
 import type { Finding, Position } from '../../core/findings';
-
-export const FILE_RULE_ID = 'FILE001';
+import { FILE_RULE_ID } from '../../core/config';
 
 export type ReadResult = { text: string } | { finding: Finding };
 

@@ -5,7 +5,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Finding, Range, Severity } from '../findings';
 import configSchema from '../../../schemas/config.schema.json';
-import { CONFIG_RULE_ID, type RdslicConfig } from './types';
+import { RULES_BY_ID } from '../rules/index';
+import { CONFIG_RULE_ID, NON_TABLE_RULE_IDS, type RdslicConfig } from './types';
 
 export interface ParsedConfig {
   /** The configuration, or undefined when the file has a problem (it is then not used). */
@@ -131,5 +132,20 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
     findings.push(finding('error', describe(error), range));
   }
   if (findings.some((f) => f.severity === 'error')) return { findings };
-  return { config: value as RdslicConfig, findings };
+
+  // A misspelt rule id would silently do nothing: say so, but keep the rest of the file.
+  const config = value as RdslicConfig;
+  const ruleMaps: { pointer: string; rules?: Record<string, unknown> }[] = [
+    { pointer: '/rules', rules: config.rules },
+    ...(config.overrides ?? []).map((o, i) => ({ pointer: `/overrides/${i}/rules`, rules: o.rules })),
+  ];
+  for (const { pointer, rules } of ruleMaps) {
+    for (const id of Object.keys(rules ?? {})) {
+      if (RULES_BY_ID.has(id) || NON_TABLE_RULE_IDS.includes(id)) continue;
+      const key = locateKey(doc.contents, pointer, id);
+      const range = key?.range ? toRange(key.range[0], key.range[1]) : toRange(0, 0);
+      findings.push(finding('warning', l10n.t("Unknown rule '{0}': it has no effect. Rule ids are listed in docs/rules.md.", id), range));
+    }
+  }
+  return { config, findings };
 }
