@@ -18,6 +18,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseConfig } from '../core/config';
 import { VERSION } from '../core/version';
 import { isConfigName, isInventory } from '../core/language/applies';
 import { codeActions } from '../core/language/code-actions';
@@ -114,6 +115,12 @@ export function startServer(connection: Connection): void {
     return settings.ignored ? { ...analysis, findings: [] } : analysis;
   }
 
+  /** Disk indexing runs one job at a time, in order; cross-file queries wait for the queue. */
+  function indexWork(job: () => Promise<void>): Promise<void> {
+    indexing = indexing.then(job).catch((e) => connection.console.error(`rdslic: indexing failed: ${e instanceof Error ? e.message : String(e)}`));
+    return indexing;
+  }
+
   /** Before a cross-file query: open inventories at their current version, disk scan done. */
   async function freshIndex(): Promise<void> {
     await indexing;
@@ -122,14 +129,23 @@ export function startServer(connection: Connection): void {
 
   // ---- diagnostics -----------------------------------------------------------------------
 
+  /** `.rdslic.yaml` open in the editor: its own problems are shown, as the CLI reports them. */
+  function isConfigDoc(doc: TextDocument): boolean {
+    return isConfigName(doc.uri) && !isInventoryDoc(doc);
+  }
+
+  function hasDiagnostics(doc: TextDocument): boolean {
+    return isInventoryDoc(doc) || isConfigDoc(doc);
+  }
+
   function diagnosticsOf(doc: TextDocument): Diagnostic[] {
-    return analysed(doc).findings.map(findingToDiagnostic);
+    if (isInventoryDoc(doc)) return analysed(doc).findings.map(findingToDiagnostic);
+    return parseConfig(doc.getText(), uriToPath(doc.uri)).findings.map(findingToDiagnostic);
   }
 
   const pushNow = safe('diagnostics', undefined, (uri: string) => {
     const doc = documents.get(uri);
-    if (!doc) return;
-    if (!isInventoryDoc(doc)) return;
+    if (!doc || !hasDiagnostics(doc)) return;
     const version = doc.version;
     const diagnostics = diagnosticsOf(doc);
     // Linting is synchronous today; if it ever awaits, an edit in between makes this stale.
@@ -143,13 +159,13 @@ export function startServer(connection: Connection): void {
       if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
       return;
     }
-    for (const doc of documents.all()) if (isInventoryDoc(doc)) scheduler.schedule(doc.uri, undefined);
+    for (const doc of documents.all()) if (hasDiagnostics(doc)) scheduler.schedule(doc.uri, undefined);
   }
 
   connection.languages.diagnostics.on(
     safe('textDocument/diagnostic', { kind: DocumentDiagnosticReportKind.Full, items: [] as Diagnostic[] }, (params) => {
-      const doc = inventoryDoc(params.textDocument.uri);
-      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc || !hasDiagnostics(doc)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       return { kind: DocumentDiagnosticReportKind.Full, items: diagnosticsOf(doc) };
     }),
   );
@@ -157,7 +173,7 @@ export function startServer(connection: Connection): void {
   documents.onDidOpen(
     safe('didOpen', undefined, (e) => {
       applies.delete(e.document.uri);
-      if (!isInventoryDoc(e.document)) return;
+      if (!hasDiagnostics(e.document)) return;
       if (!pullDiagnostics) scheduler.schedule(e.document.uri, undefined);
     }),
   );
@@ -165,6 +181,10 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(
     safe('didChange', undefined, (e) => {
       const doc = e.document;
+      if (isConfigDoc(doc)) {
+        if (!pullDiagnostics) scheduler.schedule(doc.uri, undefined);
+        return;
+      }
       if (!isInventoryDoc(doc)) {
         // It was an inventory until this edit removed the kind line: clear what we showed.
         if (index.stampOf(doc.uri)?.startsWith('open:')) {
@@ -177,6 +197,15 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // Clients that do not watch files still tell us when a config file is saved from the editor.
+  documents.onDidSave(
+    safe('didSave', undefined, (e) => {
+      if (!isConfigName(e.document.uri)) return;
+      config.invalidate();
+      revalidateAll();
+    }),
+  );
+
   documents.onDidClose(
     safe('didClose', undefined, async (e) => {
       const uri = e.document.uri;
@@ -186,8 +215,11 @@ export function startServer(connection: Connection): void {
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
       // What is on disk is the truth again (unsaved edits were discarded).
       const file = uriToPath(uri);
-      index.remove(uri);
-      if (file) await indexFileFromDisk(index, file);
+      await indexWork(async () => {
+        if (documents.get(uri)) return; // opened again meanwhile
+        index.remove(uri);
+        if (file) await indexFileFromDisk(index, file);
+      });
     }),
   );
 
@@ -211,17 +243,20 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(
     safe('didChangeWatchedFiles', undefined, async (params) => {
       let configChanged = false;
+      const files: { file: string; deleted: boolean }[] = [];
       for (const change of params.changes) {
         const file = uriToPath(change.uri);
         if (!file) continue;
-        if (isConfigName(file)) {
-          configChanged = true;
-          continue;
-        }
-        if (documents.get(pathToUri(file))) continue; // the editor's version wins while open
-        if (change.type === FileChangeType.Deleted) index.remove(pathToUri(file));
-        else await indexFileFromDisk(index, file);
+        if (isConfigName(file)) configChanged = true;
+        else files.push({ file, deleted: change.type === FileChangeType.Deleted });
       }
+      await indexWork(async () => {
+        for (const { file, deleted } of files) {
+          if (documents.get(pathToUri(file))) continue; // the editor's version wins while open
+          if (deleted) index.remove(pathToUri(file));
+          else await indexFileFromDisk(index, file);
+        }
+      });
       if (configChanged) {
         config.invalidate();
         revalidateAll();
@@ -363,7 +398,7 @@ export function startServer(connection: Connection): void {
     }
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', ':', '[', ','], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -403,8 +438,7 @@ export function startServer(connection: Connection): void {
               for (const uri of index.uris()) if (uriToPath(uri)?.startsWith(root) && !documents.get(uri)) index.remove(uri);
             }
             const added = e.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
-            indexing = indexing.then(() => scanFolders(added));
-            await indexing;
+            await indexWork(() => scanFolders(added));
           }),
         );
       }

@@ -98,6 +98,28 @@ describe('diagnostics (push client)', () => {
     assert.deepEqual(summary(p2.diagnostics), ['RDS302 1 24:45-24:67']);
   });
 
+  test('an open .rdslic.yaml shows its own problems, as the CLI reports them', async () => {
+    const configUri = ws.uri(ws.config);
+    const bad = 'rules:\n  RDS104: loud\n';
+    client.open(configUri, bad);
+    const diagnostics = await client.diagnostics(configUri, 1);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].code, 'CONFIG001');
+    assert.deepEqual(diagnostics[0].range.start.line, 1);
+    client.closeDoc(configUri);
+  });
+
+  test('an inventory changed on disk while closed is indexed again (definitions follow it)', async () => {
+    const moved = ws.uri(ws.servers);
+    const text = fs.readFileSync(ws.servers, 'utf8').replace('  - name: LICSRV02.contoso.local', '  - name: LICSRV02.contoso.local\n  - name: LICSRV03.contoso.local');
+    fs.writeFileSync(ws.servers, text);
+    client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: moved, type: 2 }] });
+    const hosts = ws.uri(ws.dir + '/checks/refs.rdslic.yaml');
+    client.open(hosts, 'kind: RdsLicensingInventory\nsessionHosts:\n  - name: H\n    licenseServers: [LICSRV03.contoso.local]\n');
+    const defs: any[] = await client.request('textDocument/definition', { textDocument: { uri: hosts }, position: { line: 3, character: 24 } });
+    assert.deepEqual(defs.map((d) => [d.uri, d.range.start.line]), [[moved, 22]]);
+  });
+
   test('closing a document clears its diagnostics', async () => {
     const since = client.notifications.length;
     client.closeDoc(uri);
