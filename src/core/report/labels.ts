@@ -1,0 +1,33 @@
+// Words the report shows for the values of the format, shared by the Markdown and HTML forms.
+import * as l10n from '@vscode/l10n';
+import type { CalTotal } from './totals';
+
+export function typeLabel(type: string): string {
+  if (type === 'perUser') return l10n.t('per user');
+  if (type === 'perDevice') return l10n.t('per device');
+  return l10n.t('unknown type');
+}
+
+export function modeLabel(mode: string): string {
+  if (mode === 'perUser') return l10n.t('Per User (4)');
+  if (mode === 'perDevice') return l10n.t('Per Device (2)');
+  if (mode === 'notConfigured') return l10n.t('Not configured (5)');
+  return l10n.t('not recorded');
+}
+
+export function versionLabel(version: string): string {
+  return version === '?' ? l10n.t('unknown version') : version;
+}
+
+/** "14 / 20", "14 of the 20 known / 40", or "—" when no pack says. */
+export function issuedLabel(t: Pick<CalTotal, 'issued' | 'issuedOf' | 'quantity'>): string {
+  if (t.issuedOf === 0) return '—';
+  if (t.issuedOf === t.quantity) return `${t.issued} / ${t.quantity}`;
+  return l10n.t('{0} / {1} (known for {2} of {3})', t.issued, t.issuedOf, t.issuedOf, t.quantity);
+}
+
+export function daysLeftLabel(days: number): string {
+  if (days < 0) return l10n.t('ended {0} days ago', -days);
+  if (days === 0) return l10n.t('ends today');
+  return l10n.t('{0} days left', days);
+}
