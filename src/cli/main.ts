@@ -10,6 +10,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   lint: { summary: 'check inventories (*.rdslic.yaml) for CI: stylish, json, sarif, github, junit', load: () => require('./commands/lint').run },
   lsp: { summary: 'run the language server (LSP over --stdio) for any editor', load: () => require('./commands/lsp').run },
   import: { summary: 'build an inventory from WMI exports (import wmi FILE...)', load: () => require('./commands/import').run },
+  report: { summary: 'totals, hosts, grace periods, migrations, findings as Markdown or HTML', load: () => require('./commands/report').run },
+  gen: { summary: 'generate the session hosts\' licensing settings as PowerShell (gen hosts)', load: () => require('./commands/gen').run },
 };
 
 function usage(): string {

@@ -17,3 +17,8 @@ export * from './inventory/lint';
 export { RULES, RULES_BY_ID, CHECKS, defaultSeverity } from './rules/index';
 export type { Rule, RuleCheck, RuleContext, RuleDoc, RuleFamily } from './rules/index';
 export * from './runbook';
+export * from './domain/wmi';
+export * from './import';
+export { mergeInventory, type MergeResult } from './import/merge';
+export * from './report';
+export { generateHostsScript, hostEntries, POLICY_KEY, type GenInput, type GenResult, type HostEntry } from './gen/hosts';

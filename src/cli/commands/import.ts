@@ -6,7 +6,7 @@ import { buildInventory, decodeText, readWmiJson, renderInventory } from '../../
 import type { ImportMessage } from '../../core/import';
 import { mergeInventory } from '../../core/import/merge';
 import { EXIT_OK, EXIT_USAGE, printUsageError } from '../exit';
-import { writeResult } from '../output-file';
+import { writeFileAtomically } from '../output';
 
 const HELP = `Usage: rdslic import wmi FILE... [options]
 
@@ -79,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
     for (const n of merged.notes) process.stderr.write(`${values.into}: ${n}\n`);
     for (const c of merged.changes) process.stderr.write(`${values.into}: ${c}\n`);
     if (merged.changes.length === 0) process.stderr.write(l10n.t('{0}: already up to date', values.into) + '\n');
-    writeResult(merged.text, values.out ?? values.into);
+    writeFileAtomically(values.out ?? values.into, merged.text);
     return EXIT_OK;
   }
 
@@ -87,7 +87,9 @@ export async function run(args: string[]): Promise<number> {
     l10n.t('Imported by `rdslic import wmi` from {0}.', files.join(', ')),
     l10n.t('Complete every TODO, then check with `rdslic lint`.'),
   ].join('\n');
-  writeResult(renderInventory(result.inventory, result.todos, header), values.out);
+  const text = renderInventory(result.inventory, result.todos, header);
+  if (values.out !== undefined) writeFileAtomically(values.out, text);
+  else process.stdout.write(text);
   return EXIT_OK;
 }
 

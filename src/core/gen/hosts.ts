@@ -54,12 +54,12 @@ export function hostEntries(inputs: readonly GenInput[], only?: string): { hosts
       seen.add(key);
       const info = typeof h.licensingMode === 'string' ? modeInfo(h.licensingMode) : undefined;
       const settable = info && (info.mode === 'perUser' || info.mode === 'perDevice') ? info : undefined;
-      if (h.licensingMode === 'notConfigured') notes.push(l10n.t('{0}: {1} has licensingMode notConfigured: its mode is left alone (choose perUser or perDevice in the inventory).', file, name));
       const servers = Array.isArray(h.licenseServers) ? h.licenseServers.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [];
       if (!settable && servers.length === 0) {
-        notes.push(l10n.t('{0}: {1} has neither a licensing mode nor license servers to set; left out.', file, name));
+        notes.push(l10n.t('{0}: {1} has neither a licensing mode (perUser, perDevice) nor license servers to set; left out.', file, name));
         continue;
       }
+      if (h.licensingMode === 'notConfigured') notes.push(l10n.t('{0}: {1} has licensingMode notConfigured: its mode is left alone (choose perUser or perDevice in the inventory).', file, name));
       let configuredBy = h.configuredBy;
       if (configuredBy !== 'gpo' && configuredBy !== 'registry' && configuredBy !== 'broker') {
         notes.push(l10n.t('{0}: {1} does not say how it is configured (configuredBy); the policy registry values are used.', file, name));

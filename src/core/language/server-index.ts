@@ -3,14 +3,11 @@
 // `migrations[].from/to`), across every inventory file. Updated one file at a time: a file's
 // entries are replaced, the rest of the index is left as it is.
 import type { Range } from '../findings';
-import { normalizeVersion } from '../domain/versions';
+import { calTotals, type CalTotal } from '../report/totals';
 import type { InventoryNodes, ServerReferenceKind } from './inventory-nodes';
 
-export interface CalTotal {
-  version: string;
-  type: string;
-  quantity: number;
-}
+// CAL totals are computed once for the report, hovers and the status bar (src/core/report/totals).
+export { calTotals, type CalTotal };
 
 export interface ServerDefinition {
   uri: string;
@@ -46,20 +43,6 @@ export interface FileEntries {
 /** Server names compare as DNS names do: without regard to case. */
 export function serverKey(name: string): string {
   return name.trim().toLowerCase();
-}
-
-/** CAL totals of a list of packs, by version and type, in a stable order. */
-export function calTotals(packs: { version?: string; type?: string; quantity?: number }[]): CalTotal[] {
-  const totals = new Map<string, CalTotal>();
-  for (const pack of packs) {
-    const version = normalizeVersion(pack.version) ?? pack.version ?? '?';
-    const type = pack.type ?? '?';
-    const key = `${version}\u0000${type}`;
-    const total = totals.get(key) ?? { version, type, quantity: 0 };
-    total.quantity += pack.quantity ?? 0;
-    totals.set(key, total);
-  }
-  return [...totals.values()].sort((a, b) => a.version.localeCompare(b.version) || a.type.localeCompare(b.type));
 }
 
 export function fileEntries(uri: string, nodes: InventoryNodes): FileEntries {

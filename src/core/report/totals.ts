@@ -77,7 +77,7 @@ export interface InventoryTotals {
 const TYPE_ORDER = ['perDevice', 'perUser'];
 
 /** Totals of a list of packs by version and type, in release order then device before user. */
-export function calTotals(packs: readonly Partial<Pick<CalPack, 'version' | 'type' | 'quantity' | 'issued'>>[]): CalTotal[] {
+export function calTotals(packs: readonly { version?: unknown; type?: unknown; quantity?: unknown; issued?: unknown }[]): CalTotal[] {
   const byKey = new Map<string, CalTotal>();
   for (const pack of packs) {
     const version = normalizeVersion(pack.version) ?? UNKNOWN;
