@@ -11,13 +11,14 @@ export interface InventorySummary {
   servers: number;
   hosts: number;
   /** One entry per (CAL version, CAL type), sorted by version then type. */
-  byVersionAndType: CalTotal[];
+  byVersionAndType: Pick<CalTotal, 'version' | 'type' | 'quantity'>[];
   errors: number;
   warnings: number;
 }
 
 export function inventorySummary(nodes: InventoryNodes, findings: readonly Finding[]): InventorySummary {
-  const byVersionAndType = calTotals(nodes.servers.flatMap((s) => s.packs));
+  // The request's documented shape: version, type, quantity (issued counts stay in the report).
+  const byVersionAndType = calTotals(nodes.servers.flatMap((s) => s.packs)).map(({ version, type, quantity }) => ({ version, type, quantity }));
   return {
     cals: byVersionAndType.reduce((n, t) => n + t.quantity, 0),
     servers: nodes.servers.length,
