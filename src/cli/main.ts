@@ -38,6 +38,14 @@ async function main(argv: string[]): Promise<number> {
   return command.load()(rest);
 }
 
+// A reader that stops early (`rdslic lint | head`) is not a crash: the rest of the output is
+// dropped and the command still ends with its own exit code. Any other output error is one line.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') return;
+  process.stderr.write(`rdslic: cannot write the output: ${err.message}\n`);
+  process.exitCode = EXIT_INTERNAL;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

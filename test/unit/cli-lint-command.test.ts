@@ -1,7 +1,7 @@
 // `rdslic lint` run as a user runs it: the built CLI spawned on real files in temporary folders.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -237,4 +237,16 @@ test('French from --lang fr or from LANG', () => {
   assert.match(lint(dir, ['--lang', 'fr']).stdout, /problèmes? \(\d+ erreurs?/);
   assert.match(lint(dir, [], { LANG: 'fr_FR.UTF-8' }).stdout, /problèmes? \(\d+ erreurs?/);
   assert.match(lint(dir, ['--lang', 'en'], { LANG: 'fr_FR.UTF-8' }).stdout, /problems? \(\d+ errors?/);
+});
+
+test('a reader that stops early (rdslic lint | head) gets no stack trace', async () => {
+  const dir = folder({ 'a.rdslic.yaml': UNKNOWN_SERVER });
+  const child = spawn(process.execPath, [BIN, 'lint', '--format', 'sarif'], { cwd: dir });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  // Close our end before the report is written: its first write meets a closed pipe (EPIPE).
+  child.stdout.destroy();
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 1);
 });
