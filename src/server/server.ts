@@ -307,7 +307,7 @@ export function startServer(connection: Connection): void {
       if (!doc) return [];
       const only = params.context.only;
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
-      return codeActions(doc.uri, analysed(doc).parsed, params.context.diagnostics);
+      return codeActions(doc.uri, analysed(doc).parsed, params.context.diagnostics, inventorySchema());
     }),
   );
 

@@ -201,6 +201,17 @@ describe('language features (push client)', () => {
     assert.deepEqual(suppressed.slice(line - 1, line + 2), ['        version: 2022', '        # rdslic-disable-next-line RDS205', '        quantity: 15']);
   });
 
+  test('a missing required key is added at the end of its entry, with a value the schema allows', async () => {
+    const diagnostics = await client.diagnostics(hostsUri, 1);
+    const missing = diagnostics.find((d) => d.code === 'SCHEMA002');
+    assert.ok(missing, diagnostics.map((d) => d.code).join());
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri: hostsUri }, range: missing.range, context: { diagnostics: [missing] } });
+    const add = actions.find((a) => a.isPreferred);
+    assert.equal(add.title, 'Add the missing key state');
+    assert.ok(HOSTS.endsWith('    to: "LICSRV01.contoso.local"\n'));
+    assert.equal(applyEdits(HOSTS, add.edit.changes[hostsUri]), HOSTS + '    state: planned\n');
+  });
+
   test('a quick fix with a replacement (normalise an ID) replaces the range it names', async () => {
     const range = { start: at(SERVERS, '12345-67890'), end: at(SERVERS, '12345-67890-12345-67890-12345-67890-12345', 41) };
     const actions: any[] = await client.request('textDocument/codeAction', {

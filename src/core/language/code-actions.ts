@@ -2,10 +2,11 @@
 // suppression comment for any rdslic diagnostic. Edits are computed from the document text
 // and its parse, never by re-running rules.
 import * as l10n from '@vscode/l10n';
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { FixHint, Range } from '../findings';
-import { pairOf } from './ast';
+import { keyName, pairOf, type PathSegment } from './ast';
+import { enumValuesAt, propertiesAt, typesAt, type JsonSchema } from './schema-nav';
 import { lineStartOffset, offsetAt, positionAt, type ParsedYaml } from './yaml-text';
 
 export const DIAGNOSTIC_SOURCE = 'rdslic';
@@ -66,6 +67,59 @@ export function addServerStubEdit(parsed: ParsedYaml, name: string): TextEdit {
   return { range: at(insertAt), newText: `${prefix}${' '.repeat(indent + 2)}- name: ${name}${nl}` };
 }
 
+/** A value that fits the schema at `path` well enough to start from. */
+function placeholderValue(schema: JsonSchema, path: PathSegment[]): string {
+  const values = enumValuesAt(schema, path);
+  if (values.length > 0) return typeof values[0].value === 'string' ? values[0].value : JSON.stringify(values[0].value);
+  const types = typesAt(schema, path);
+  if (types.has('array')) return '[]';
+  if (types.has('object')) return '{}';
+  if (types.has('boolean')) return 'false';
+  if (types.has('integer') || types.has('number')) return '0';
+  return '""';
+}
+
+/** Maps whose findings are placed at `offset`: a list item starting there, or the value of a key there. */
+function mapsAt(node: unknown, offset: number, path: PathSegment[], out: { map: YAMLMap; path: PathSegment[] }[]): void {
+  if (isMap(node)) {
+    if (node.range?.[0] === offset && !node.flow) out.push({ map: node, path });
+    for (const pair of node.items) {
+      const key = keyName(pair);
+      const value = pair.value as Node | null;
+      const keyStart = (pair.key as Node | null)?.range?.[0];
+      if (keyStart === offset && isMap(value) && !value.flow) out.push({ map: value, path: [...path, key] });
+      const r = value?.range;
+      if (r && r[0] <= offset && offset <= r[2]) mapsAt(value, offset, [...path, key], out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const r = (item as Node | null)?.range;
+      if (r && r[0] <= offset && offset <= r[2]) mapsAt(item, offset, [...path, i], out);
+    });
+  }
+}
+
+/** Adds `key: value` as the last entry of the map the finding is about, at its indentation. */
+export function addKeyEdit(parsed: ParsedYaml, schema: JsonSchema, range: Range, key: string): TextEdit | undefined {
+  const candidates: { map: YAMLMap; path: PathSegment[] }[] = [];
+  mapsAt(parsed.doc.contents, offsetAt(parsed, range.start), [], candidates);
+  const schemaPath = (p: PathSegment[]) => p.map((x) => (typeof x === 'number' ? 0 : x));
+  const target = candidates.find(
+    (c) => !pairOf(c.map, key) && propertiesAt(schema, schemaPath(c.path)).some((prop) => prop.name === key),
+  );
+  if (!target || target.map.items.length === 0) return undefined;
+  const column = positionAt(parsed, target.map.range?.[0] ?? 0).character;
+  const last = target.map.items[target.map.items.length - 1];
+  const lastEnd = ((last.value as Node | null)?.range ?? (last.key as Node | null)?.range ?? [0, 0])[1];
+  const endLine = positionAt(parsed, Math.max(lastEnd - 1, 0)).line;
+  const insertAt = lineStartOffset(parsed, endLine + 1);
+  const nl = eol(parsed.text);
+  const prefix = insertAt >= parsed.text.length && !parsed.text.endsWith('\n') ? nl : '';
+  const position = positionAt(parsed, insertAt);
+  const value = placeholderValue(schema, [...schemaPath(target.path), key]);
+  return { range: { start: position, end: position }, newText: `${prefix}${' '.repeat(column)}${key}: ${value}${nl}` };
+}
+
 /** `# rdslic-disable-next-line RULE` above the diagnostic's first line, at that line's indentation. */
 export function suppressionEdit(parsed: ParsedYaml, line: number, ruleId: string): TextEdit {
   const start = lineStart(parsed, line);
@@ -83,6 +137,12 @@ function titleFor(hint: FixHint): string {
       return l10n.t('Set the licensing mode to {0}', value);
     case 'maskSecret':
       return l10n.t('Replace the secret with {0}', value);
+    case 'renameKey':
+      return l10n.t('Rename the key to {0}', value);
+    case 'replaceValue':
+      return l10n.t('Change the value to {0}', value);
+    case 'quoteValue':
+      return l10n.t('Put the value in quotes: {0}', value);
     default:
       return l10n.t('Replace with {0}', value);
   }
@@ -97,7 +157,8 @@ function serverNameOf(hint: FixHint, parsed: ParsedYaml, range: Range): string |
   return written || undefined;
 }
 
-export function codeActions(uri: string, parsed: ParsedYaml, diagnostics: readonly Diagnostic[]): CodeAction[] {
+/** `schema`: the inventory schema, for the value a missing key gets (first enum value...). */
+export function codeActions(uri: string, parsed: ParsedYaml, diagnostics: readonly Diagnostic[], schema?: JsonSchema): CodeAction[] {
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
   const suppressed = new Set<string>();
@@ -107,7 +168,10 @@ export function codeActions(uri: string, parsed: ParsedYaml, diagnostics: readon
     if (isFixHint(hint)) {
       let edit: TextEdit | undefined;
       let title = titleFor(hint);
-      if (hint.kind === 'addServerStub') {
+      if (hint.kind === 'addKey' && typeof hint.key === 'string' && schema) {
+        edit = addKeyEdit(parsed, schema, hint.range ?? diagnostic.range, hint.key);
+        title = l10n.t('Add the missing key {0}', hint.key);
+      } else if (hint.kind === 'addServerStub') {
         const name = serverNameOf(hint, parsed, hint.range ?? diagnostic.range);
         if (name) {
           edit = addServerStubEdit(parsed, name);
