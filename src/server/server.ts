@@ -18,6 +18,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { configureLanguage, languageFromEnvironment } from '../cli/l10n';
 import { parseConfig } from '../core/config';
 import { VERSION } from '../core/version';
 import { isConfigName, isInventory } from '../core/language/applies';
@@ -380,6 +381,9 @@ export function startServer(connection: Connection): void {
   // ---- life cycle ------------------------------------------------------------------------
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    // Messages in the editor's language (VS Code sends its display language), else the locale.
+    const locale = params.locale;
+    configureLanguage(locale ? (/^fr([_-]|$)/i.test(locale) ? 'fr' : 'en') : languageFromEnvironment());
     const caps = params.capabilities;
     // Pull where the client can pull, push otherwise: never both for one client.
     pullDiagnostics = !!caps.textDocument?.diagnostic;

@@ -27,6 +27,8 @@ export interface StartOptions {
   pull?: boolean;
   workspaceFolder?: string;
   settings?: Record<string, unknown>;
+  /** The editor's display language (initialize `locale`). */
+  locale?: string;
 }
 
 export class TestClient {
@@ -81,6 +83,7 @@ export class TestClient {
     if (this.options.pull) textDocument.diagnostic = { dynamicRegistration: false };
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
+      locale: this.options.locale,
       rootUri: folder ? fileUri(folder) : null,
       workspaceFolders: folder ? [{ uri: fileUri(folder), name: 'test' }] : null,
       capabilities: {

@@ -66,3 +66,19 @@ test('malformed requests are answered and logged, and the server keeps serving',
     assert.equal(await client.stop(), 0);
   }
 });
+
+test('an editor in French gets French hovers and quick-fix titles', async () => {
+  const client = new TestClient({ locale: 'fr' });
+  try {
+    await client.initialize();
+    const uri = 'untitled:fr.rdslic.yaml';
+    client.open(uri, 'kind: RdsLicensingInventory\nsessionHosts:\n  - name: H\n    licensingMode: perUser\n');
+    const h = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 21 } });
+    assert.match(h.contents.value, /valeur de registre `LicensingMode` = \*\*4\*\*/);
+    const d = { range: { start: { line: 3, character: 19 }, end: { line: 3, character: 26 } }, message: 'm', source: 'rdslic', code: 'RDS303' };
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+    assert.deepEqual(actions.map((a) => a.title), ['Désactiver RDS303 pour cette ligne']);
+  } finally {
+    assert.equal(await client.stop(), 0);
+  }
+});
