@@ -1,3 +1,24 @@
-// VS Code extension entry: thin wiring only (filled in by the extension work).
-export function activate(): void {}
-export function deactivate(): void {}
+// VS Code extension entry: wiring only. Each feature area registers its disposables on
+// `context.subscriptions` from one call below; the work lives in the feature folders.
+import * as vscode from 'vscode';
+import type { RdslicApi } from './api';
+import { registerInventoryFeatures } from './inventory';
+
+let stopLanguageClient: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): RdslicApi {
+  const activatedAt = performance.now();
+
+  const inventory = registerInventoryFeatures(context, activatedAt);
+  // (runbook notebooks register here)
+
+  stopLanguageClient = () => inventory.client.stop();
+  const activation = { activateMs: performance.now() - activatedAt, clientReadyMs: undefined as number | undefined };
+  inventory.client.onReady((ms) => (activation.clientReadyMs = ms));
+  console.log(`rdslic: activated, activation_ms=${activation.activateMs.toFixed(1)}`);
+  return { activation, ...inventory.api };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  return stopLanguageClient?.();
+}

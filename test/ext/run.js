@@ -11,11 +11,12 @@
 //   node test/ext/run.js --all                     every suite under out/test/ext/suite/
 //   node test/ext/run.js --suite inventory [--workspace test/ext/fixtures/inventory]
 //        [--trust]            workspace trust on (the folder opens untrusted)
-//        [--install-vsix F]   install F into a scratch extensions dir and run WITHOUT
-//                             extensionDevelopmentPath (tests the packaged extension)
+//        [--install-vsix F]   install F into a scratch extensions dir and run with an empty
+//                             stand-in as development extension (tests the packaged extension)
 //        [--screenshot F.png] save a screenshot of the workbench when the tests end
 //        [--timeout S]        overall limit per suite (default 150 s)
 //        [--keep]             keep the scratch folder (code-server log, profile)
+// The workspace fixture is copied into a scratch folder first: tests may edit and save.
 // A suite may carry defaults in test/ext/suite/<name>/suite.json:
 //   { "workspace": "test/ext/fixtures/x", "trust": false, "installVsix": "dist/rdslic.vsix" }
 // Exit code: the tests' (0 = all passed), 124 on timeout, 2 on a setup problem.
@@ -154,6 +155,8 @@ function writeUserSettings(userDataDir, trust) {
     'update.mode': 'none',
     'git.enabled': false,
     'files.watcherExclude': { '**/node_modules/**': true },
+    'files.autoSave': 'off',
+    'files.hotExit': 'off',
   };
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
@@ -241,11 +244,14 @@ async function runSuite(cfg) {
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir, cfg.trust);
   const logFile = path.join(scratch, 'code-server.log');
-  // A folder is always opened: a suite without a fixture gets an empty scratch folder.
-  const workspace = cfg.workspace ?? fs.mkdtempSync(path.join(scratch, 'workspace-'));
-  if (!fs.existsSync(workspace)) fail(`workspace ${workspace} not found`);
+  // The fixture is copied, so tests may edit and save files without touching the repository;
+  // a suite without a fixture gets an empty folder.
+  if (cfg.workspace && !fs.existsSync(cfg.workspace)) fail(`workspace ${cfg.workspace} not found`);
+  const workspace = path.join(scratch, 'workspace', cfg.workspace ? path.basename(cfg.workspace) : cfg.name);
+  if (cfg.workspace) fs.cpSync(cfg.workspace, workspace, { recursive: true });
+  else fs.mkdirSync(workspace, { recursive: true });
 
-  console.log(`ext tests: suite ${cfg.name}${cfg.installVsix ? ` (installed ${path.basename(cfg.installVsix)})` : ''}, workspace ${path.relative(REPO, workspace) || '.'}${cfg.trust ? ', trust on' : ''}`);
+  console.log(`ext tests: suite ${cfg.name}${cfg.installVsix ? ` (installed ${path.basename(cfg.installVsix)})` : ''}, workspace ${cfg.workspace ? path.relative(REPO, cfg.workspace) : '(empty)'}${cfg.trust ? ', trust on' : ''}`);
   if (cfg.installVsix) installVsix(cfg.installVsix, userDataDir, extensionsDir, env);
 
   let browser;
@@ -257,8 +263,14 @@ async function runSuite(cfg) {
     child = await startCodeServer({ port, userDataDir, extensionsDir, trust: cfg.trust, env, logFile, timeoutMs: cfg.timeoutMs });
     const base = `http://127.0.0.1:${port}`;
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-    const payload = [['extensionTestsPath', remote(cfg.testsPath)], ['skipWelcome', 'true']];
-    if (!cfg.installVsix) payload.unshift(['extensionDevelopmentPath', remote(REPO)]);
+    // VS Code runs extensionTestsPath only alongside a development extension: with an
+    // installed VSIX, that is an empty stand-in, so rdslic itself comes from the VSIX.
+    const devPath = cfg.installVsix ? path.join(__dirname, 'vsix-host') : REPO;
+    const payload = [
+      ['extensionDevelopmentPath', remote(devPath)],
+      ['extensionTestsPath', remote(cfg.testsPath)],
+      ['skipWelcome', 'true'],
+    ];
     const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     const { chromium } = require('playwright-core');

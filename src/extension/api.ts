@@ -1,0 +1,24 @@
+// What `activate` returns: other extensions and the extension tests read it through
+// `vscode.extensions.getExtension('rdslic.rdslic').exports`.
+import type * as vscode from 'vscode';
+
+export interface ActivationTimes {
+  /** Milliseconds spent in `activate` (what VS Code waits for). */
+  activateMs: number;
+  /** Milliseconds from the start of `activate` to a running language client; undefined until then. */
+  clientReadyMs?: number;
+}
+
+export interface RdslicApi {
+  readonly activation: ActivationTimes;
+  /** True once the language client has been asked to start (an inventory was seen). */
+  isClientStarted(): boolean;
+  /** Starts the language client if needed and resolves once it is running. */
+  whenClientReady(): Promise<void>;
+  /** Text of the inventory status bar item, or undefined while it is hidden. */
+  summaryText(): string | undefined;
+  /** Fires after each refresh of the status bar item, with its text (undefined: hidden). */
+  readonly onDidChangeSummary: vscode.Event<string | undefined>;
+  /** Resolves after the status bar has been refreshed for the active editor. */
+  refreshSummary(): Promise<void>;
+}
