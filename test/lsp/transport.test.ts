@@ -2,9 +2,10 @@
 // `rdslic lsp --stdio`, pull diagnostics for clients that pull, and survival of bad requests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { CLI, TestClient } from './client';
+import * as rpc from 'vscode-jsonrpc/node';
+import { CLI, SERVER, TestClient } from './client';
 import { makeWorkspace, SERVERS } from './fixtures';
 
 test('`rdslic lsp --stdio` starts the same server: it initializes and answers requests', async () => {
@@ -80,5 +81,27 @@ test('an editor in French gets French hovers and quick-fix titles', async () => 
     assert.deepEqual(actions.map((a) => a.title), ['Désactiver RDS303 pour cette ligne']);
   } finally {
     assert.equal(await client.stop(), 0);
+  }
+});
+
+test('started as the VS Code extension starts it (--node-ipc), the server answers over IPC', async () => {
+  const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const conn = rpc.createMessageConnection(new rpc.IPCMessageReader(child), new rpc.IPCMessageWriter(child));
+  conn.listen();
+  try {
+    const init: any = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+    assert.equal(init.serverInfo.name, 'rdslic');
+    conn.sendNotification('initialized', {});
+    const uri = 'untitled:ipc.rdslic.yaml';
+    conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: SERVERS } });
+    const symbols: any[] = await conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+    assert.equal(symbols.length, 2);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await conn.sendRequest('shutdown');
+    conn.sendNotification('exit');
+    assert.equal(await exited, 0);
+  } finally {
+    conn.dispose();
+    if (child.exitCode === null) child.kill();
   }
 });
