@@ -40,6 +40,10 @@ const CASES: Array<[string, number, number]> = [
   ['- [ ] a\0b\n', 0, 1],
   ['  - [ ] indented list\n', 0, 1],
   ['- [\n  ] box on two lines\n', 0, 1],
+  // Where plain markdown-it differs from GFM (the parser is configured to follow GFM):
+  ['~~~ |\n---\n- [ ] a fence opener is not a table header\n~~~\n', 0, 0],
+  ['a |\n---\n- [ ] after a setext heading, not a table\n', 0, 1],
+  ['[ref]: /u\n<br/>\n- [ ] after a definition, <br/> is paragraph text\n', 0, 1],
 ];
 
 test('step counts agree with GFM (micromark-extension-gfm) on every marker and context', async () => {

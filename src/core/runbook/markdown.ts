@@ -15,8 +15,77 @@ function blockParser(): Parser {
     parser = new MarkdownIt('default', { html: true });
     // `true`: names this markdown-it version does not have are ignored, not an error.
     parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+    tableOnlyFromParagraphText(parser);
+    noHtmlInterruptionAfterDefinition(parser);
   }
   return parser;
+}
+
+type BlockRule = (state: unknown, startLine: number, endLine: number, silent: boolean) => boolean;
+interface NamedRule {
+  name: string;
+  fn: BlockRule;
+  alt: string[];
+}
+
+/**
+ * markdown-it tries its table rule before every other block rule, so "~~~ |" over "---" is a
+ * table there and a code fence on GitHub (and a step below it is counted by one and not the
+ * other). In GFM a table header is paragraph text: it is not a table when its first line starts
+ * a fence, quote, thematic break, list, HTML block or ATX heading, nor when the delimiter row is
+ * also a setext underline ("a |" over "---" is a heading). Guard the table rule accordingly.
+ */
+function tableOnlyFromParagraphText(md: Parser): void {
+  const rules = (md.block.ruler as unknown as { __rules__: NamedRule[] }).__rules__;
+  const table = rules.find((r) => r.name === 'table');
+  if (!table) return;
+  const others = ['fence', 'blockquote', 'hr', 'list', 'html_block', 'heading']
+    .map((name) => rules.find((r) => r.name === name)?.fn)
+    .filter((fn): fn is BlockRule => fn !== undefined);
+  const original = table.fn;
+  const guarded: BlockRule = (state, startLine, endLine, silent) => {
+    if (startLine + 1 < endLine && isSetextDashes(state as LineState, startLine + 1)) return false;
+    for (const other of others) if (other(state, startLine, endLine, true)) return false;
+    return original(state, startLine, endLine, silent);
+  };
+  md.block.ruler.at('table', guarded as never, { alt: [...table.alt] });
+}
+
+/**
+ * A link reference definition is paragraph text in GFM until the paragraph closes, so a line
+ * right after it continues that paragraph unless it could interrupt one: an HTML block of the
+ * kind that cannot interrupt a paragraph (type 7, e.g. `<br/>`) is paragraph text there, and a
+ * list after it is a list (with steps), where markdown-it would make both one HTML block.
+ */
+function noHtmlInterruptionAfterDefinition(md: Parser): void {
+  const rules = (md.block.ruler as unknown as { __rules__: NamedRule[] }).__rules__;
+  const html = rules.find((r) => r.name === 'html_block');
+  if (!html) return;
+  const original = html.fn;
+  const guarded: BlockRule = (state, startLine, endLine, silent) => {
+    const tokens = (state as { tokens: Array<{ type: string; map: [number, number] | null }> }).tokens;
+    const previous = tokens[tokens.length - 1];
+    if (previous?.type === 'reference_definition' && previous.map?.[1] === startLine && !original(state, startLine, endLine, true)) {
+      return false;
+    }
+    return original(state, startLine, endLine, silent);
+  };
+  md.block.ruler.at('html_block', guarded as never, { alt: [...html.alt] });
+}
+
+interface LineState {
+  src: string;
+  bMarks: number[];
+  tShift: number[];
+  eMarks: number[];
+  sCount: number[];
+  blkIndent: number;
+}
+
+function isSetextDashes(state: LineState, line: number): boolean {
+  if (state.sCount[line] - state.blkIndent >= 4) return false;
+  const text = state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+  return /^-+[ \t]*$/.test(text);
 }
 
 /**

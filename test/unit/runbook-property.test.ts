@@ -1,0 +1,72 @@
+// Property-based fuzzing of the runbook serializer and checklist (issue 8): on generated hostile
+// Markdown, the round-trip is byte-exact, editing one cell changes only that cell's bytes,
+// toggling a step changes exactly one character, and the step count is GFM's.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parseRunbook, serializeRunbook, listSteps, toggleStep, countSteps, documentProgress } from '../../src/core';
+import { markdownDocument } from '../support/markdown-arbitrary';
+import { gfmTaskCount } from '../support/gfm-oracle';
+import { cellSpans, changedOnlyWithin } from '../support/runbook-layout';
+
+const RUNS = Number(process.env.RDSLIC_FUZZ_RUNS ?? 300);
+
+test('round-trip is byte-exact for any generated Markdown', () => {
+  fc.assert(
+    fc.property(markdownDocument, ({ text }) => {
+      assert.equal(serializeRunbook(parseRunbook(text)), text);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('editing one random cell changes only that cell\'s bytes', () => {
+  fc.assert(
+    fc.property(markdownDocument, fc.nat(), fc.constantFrom('append', 'replace', 'empty', 'fence'), ({ text }, pick, how) => {
+      const doc = parseRunbook(text);
+      fc.pre(doc.cells.length > 0);
+      const i = pick % doc.cells.length;
+      const span = cellSpans(doc)[i];
+      const cell = doc.cells[i];
+      cell.source =
+        how === 'append' ? cell.source + '\n- [ ] added step' : how === 'replace' ? 'replaced\r\ntext' : how === 'empty' ? '' : '```\nfence inside\n```';
+      const out = serializeRunbook(doc);
+      assert.notEqual(changedOnlyWithin(text, out, span), undefined, `cell ${i} of ${JSON.stringify(text)} → ${JSON.stringify(out)}`);
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('toggling a random step changes exactly one character', () => {
+  fc.assert(
+    fc.property(markdownDocument, fc.nat(), ({ text }, pick) => {
+      const steps = listSteps(text);
+      fc.pre(steps.length > 0);
+      const step = steps[pick % steps.length];
+      const out = toggleStep(text, step);
+      assert.equal(out.length, text.length);
+      let diffs = 0;
+      for (let k = 0; k < text.length; k++) if (out[k] !== text[k]) diffs++;
+      assert.equal(diffs, 1);
+      const before = countSteps(text);
+      const after = countSteps(out);
+      assert.equal(after.total, before.total);
+      assert.equal(after.done, before.done + (step.checked ? -1 : 1));
+    }),
+    { numRuns: RUNS },
+  );
+});
+
+test('step counts equal GFM\'s (micromark-extension-gfm), per file and summed over cells', async () => {
+  await fc.assert(
+    fc.asyncProperty(markdownDocument, async ({ text, hasFrontMatter }) => {
+      const doc = parseRunbook(text);
+      if (hasFrontMatter) assert.ok(doc.frontMatter, 'generated front matter is recognised');
+      // GFM has no front matter: the oracle gets the body only.
+      const oracle = await gfmTaskCount(text.slice((doc.bom ? 1 : 0) + (doc.frontMatter?.raw.length ?? 0)));
+      assert.deepEqual(countSteps(text), oracle, JSON.stringify(text));
+      assert.deepEqual(documentProgress(doc), oracle, `cells of ${JSON.stringify(text)}`);
+    }),
+    { numRuns: RUNS },
+  );
+});
