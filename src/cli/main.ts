@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   lsp: { summary: 'run the language server (LSP over --stdio) for any editor', load: () => require('./commands/lsp').run },
   import: { summary: 'build an inventory from WMI exports (import wmi FILE...)', load: () => require('./commands/import').run },
   report: { summary: 'totals, hosts, grace periods, migrations, findings as Markdown or HTML', load: () => require('./commands/report').run },
+  runbook: { summary: 'runbook checklists for CI (runbook status) and the notebook view of files (runbook fmt)', load: () => require('./commands/runbook').run },
   gen: { summary: 'generate the session hosts\' licensing settings as PowerShell (gen hosts)', load: () => require('./commands/gen').run },
 };
 

@@ -22,13 +22,16 @@ export function isConfigName(name: string): boolean {
   return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
 }
 
-function walk(folder: string, into: string[]): void {
+/** Which file names a folder search keeps (inventories by default; `rdslic runbook` asks for runbooks). */
+export type NameFilter = (name: string) => boolean;
+
+function walk(folder: string, into: string[], wanted: NameFilter): void {
   const entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into);
-    } else if (isInventoryName(entry.name) && (entry.isFile() || isFileLink(full))) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) walk(full, into, wanted);
+    } else if (wanted(entry.name) && (entry.isFile() || isFileLink(full))) {
       into.push(full);
     }
   }
@@ -42,7 +45,7 @@ function isFileLink(p: string): boolean {
   }
 }
 
-export function collectFiles(paths: readonly string[], cwd: string): Collected {
+export function collectFiles(paths: readonly string[], cwd: string, wanted: NameFilter = isInventoryName): Collected {
   const files: string[] = [];
   const missing: Collected['missing'] = [];
   for (const given of paths) {
@@ -56,7 +59,7 @@ export function collectFiles(paths: readonly string[], cwd: string): Collected {
     }
     if (stat.isDirectory()) {
       try {
-        walk(absolute, files);
+        walk(absolute, files, wanted);
       } catch (err) {
         missing.push({ path: given, reason: (err as NodeJS.ErrnoException).code ?? String(err) });
       }

@@ -10,15 +10,14 @@
  * document's dominant line break and a blank line before it.
  *
  * Using it as a VS Code `NotebookSerializer`:
- * - deserialize: `const doc = parseRunbook(new TextDecoder().decode(bytes))` (the decoder must keep
- *   the BOM: `new TextDecoder('utf-8', { ignoreBOM: true })`); each `doc.cells[i]` becomes a
+ * - deserialize: `const doc = parseRunbook(decodeRunbook(bytes).text)` (keeps the BOM; refuse to
+ *   save when `lossless` is false: the file is not valid UTF-8); each `doc.cells[i]` becomes a
  *   `NotebookCellData(kind, source, language ?? 'markdown')` with `metadata = cell.metadata`; the
  *   rest of `doc` (`bom`, `eol`, `frontMatter`, `leading`, `ending`) goes in
  *   `NotebookData.metadata`. Do not declare these metadata keys transient.
  * - serialize: rebuild a `RunbookDocument` from the notebook metadata and the cells
  *   (`{ kind, source: cell.value, language: cell.languageId, metadata: cell.metadata ?? {} }`)
- *   and `new TextEncoder().encode(serializeRunbook(doc))` (TextEncoder writes U+FEFF as the
- *   UTF-8 BOM bytes).
+ *   and `encodeRunbook(serializeRunbook(doc))` (U+FEFF becomes the UTF-8 BOM bytes).
  *
  * @packageDocumentation
  */
@@ -57,6 +56,14 @@ export { listSteps, countSteps, toggleStep } from './checklist';
 
 /** Steps and done/total of one cell (Markdown cells only) and of a whole parsed runbook. */
 export { cellSteps, cellProgress, documentProgress } from './progress';
+
+/**
+ * Bytes ↔ text: `decodeRunbook(bytes)` keeps the BOM and says whether the bytes were valid UTF-8
+ * (`lossless`: when false, saving would replace the invalid bytes, so do not save);
+ * `encodeRunbook(text)` is UTF-8.
+ */
+export { decodeRunbook, encodeRunbook } from './bytes';
+export type { DecodedRunbook } from './bytes';
 
 /** Fence info string ↔ language id (`pwsh` → `powershell`, `cmd` → `bat`, `bash` → `shellscript`). */
 export { languageOfInfo, infoWordOfLanguage, PLAIN_TEXT } from './languages';
