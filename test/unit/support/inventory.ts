@@ -29,7 +29,7 @@ export function covered(text: string, f: Finding): string {
 }
 
 /** A server with one pack of `type`/`version`, as YAML list item lines. */
-export function server(name: string, opts: { os?: string; status?: string; packs?: string } = {}): string {
+export function server(name: string, opts: { os?: string | number; status?: string; packs?: string } = {}): string {
   return [
     `  - name: ${name}`,
     `    os: ${opts.os ?? 2022}`,
