@@ -35,7 +35,7 @@ export const TIME_RULES: RuleDoc[] = [
     description: `As RDS401, when the grace period ends within ${GRACE_WARNING_DAYS} days.`,
     rationale: 'Same as RDS401: fix it before users are refused (WSD-CAL).',
     fix: 'Configure the host\'s license server and mode now.',
-    example: 'deployed: <today minus 110 days>\nlicenseServers: []',
+    example: 'deployed: 2026-08-01   # on 2026-11-22: 7 days left\nlicenseServers: []',
   },
   {
     id: 'RDS403',

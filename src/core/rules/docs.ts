@@ -1,0 +1,68 @@
+// Renders the rule table as docs/rules.md (npm run docs). A unit test compares the file with
+// this output, so the documentation cannot drift from the rules.
+import type { RuleDoc, RuleFamily } from './types';
+
+const FAMILY_TITLES: Record<RuleFamily, string> = {
+  shape: 'Shape: YAML syntax and the inventory schema',
+  identifiers: 'Identifiers (RDS1xx)',
+  compatibility: 'Compatibility (RDS2xx)',
+  consistency: 'Consistency (RDS3xx)',
+  time: 'Time (RDS4xx)',
+  security: 'Security (RDS5xx)',
+};
+
+function fence(text: string): string {
+  return ['```yaml', text, '```'].join('\n');
+}
+
+export function renderRulesMarkdown(rules: readonly RuleDoc[]): string {
+  const out: string[] = [
+    '<!-- Generated from the rule table (src/core/rules) by `npm run docs`. Do not edit by hand. -->',
+    '# rdslic rules',
+    '',
+    'Every finding of `rdslic lint` and of the language server has one of these rule ids. The',
+    'sources in "Why" are the keys of the RDS licensing facts sheet (its §9 resolves them to',
+    'Microsoft documentation, WMI references and the seed articles).',
+    '',
+    '**Changing severities.** In `.rdslic.yaml`, or through the `rules` option of the API',
+    '(`lintInventory(text, { rules: { RDS108: "off", RDS405: "warning" } })`), a rule can be set to',
+    '`error`, `warning`, `info` or `off`.',
+    '',
+    '**Suppression comments.**',
+    '',
+    '- `# rdslic-disable-next-line RDS101, RDS302` on its own line: those rules, on the next line',
+    '  that is not a comment or blank (without ids: every rule);',
+    '- `# rdslic-disable-line RDS104` at the end of a line: that line;',
+    '- `# rdslic-disable-file RDS108` anywhere: the whole file (without ids: every rule).',
+    '',
+    '| id | severity | family | title |',
+    '|---|---|---|---|',
+    ...rules.map((r) => `| [${r.id}](#${r.id.toLowerCase()}) | ${r.defaultSeverity} | ${r.family} | ${r.title.replace(/\|/g, '\\|')} |`),
+    '',
+  ];
+  let family: RuleFamily | undefined;
+  for (const r of rules) {
+    if (r.family !== family) {
+      family = r.family;
+      out.push(`## ${FAMILY_TITLES[family]}`, '');
+    }
+    out.push(
+      `<a id="${r.id.toLowerCase()}"></a>`,
+      `### ${r.id}: ${r.title}`,
+      '',
+      `Default severity: **${r.defaultSeverity}**.`,
+      '',
+      `**What it checks.** ${r.description}`,
+      '',
+      `**Why.** ${r.rationale}`,
+      '',
+      `**How to fix.** ${r.fix}`,
+      '',
+      '**Example.**',
+      '',
+      fence(r.example),
+      '',
+    );
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,40 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { lintInventory } from '../../src/core/inventory/lint';
+import { RULES } from '../../src/core/rules/index';
+import { TODAY } from './support/inventory';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (name: string) => fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8');
+
+test('examples/contoso-paris.rdslic.yaml (seed 002 recovery) has no finding at all', () => {
+  assert.deepEqual(lintInventory(read('contoso-paris.rdslic.yaml'), { today: TODAY }).findings, []);
+});
+
+test('the realistic example stays clean as time passes (no date-dependent finding)', () => {
+  const text = read('contoso-paris.rdslic.yaml');
+  for (const today of [new Date().toISOString().slice(0, 10), '2030-01-01', '2040-06-30']) {
+    assert.deepEqual(lintInventory(text, { today }).findings, [], today);
+  }
+});
+
+test('examples/mistakes.rdslic.yaml: exactly the rule named in each comment, on that line', () => {
+  const text = read('mistakes.rdslic.yaml');
+  const expected: string[] = [];
+  text.split('\n').forEach((line, i) => {
+    const m = /#\s*((?:RDS|SCHEMA|YAML)\d{3})\b/.exec(line);
+    if (m) expected.push(`${m[1]}@${i + 1}`);
+  });
+  const found = lintInventory(text, { today: TODAY }).findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}`);
+  assert.deepEqual(found, expected);
+});
+
+test('examples/mistakes.rdslic.yaml covers most rules', () => {
+  const found = new Set(lintInventory(read('mistakes.rdslic.yaml'), { today: TODAY }).findings.map((f) => f.ruleId));
+  // Rules a valid-enough file cannot show: broken YAML stops the other checks, and RDS000 is a bug.
+  const cannot = new Set(['YAML001', 'YAML003', 'YAML004', 'YAML005', 'RDS000']);
+  const missing = RULES.map((r) => r.id).filter((id) => !found.has(id) && !cannot.has(id));
+  assert.deepEqual(missing, []);
+});
