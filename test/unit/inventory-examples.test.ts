@@ -38,3 +38,12 @@ test('examples/mistakes.rdslic.yaml covers most rules', () => {
   const missing = RULES.map((r) => r.id).filter((id) => !found.has(id) && !cannot.has(id));
   assert.deepEqual(missing, []);
 });
+
+test('the README commands: the clean example exits 0, the mistakes example exits 1', () => {
+  const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+  const run = (file: string) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'rdslic.js'), 'lint', file], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(run('examples/contoso-paris.rdslic.yaml').status, 0);
+  const bad = run('examples/mistakes.rdslic.yaml');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stdout, /RDS501/);
+});
