@@ -70,6 +70,11 @@ export function startServer(connection: Connection): void {
   let indexing: Promise<void> = Promise.resolve();
 
   const log = (message: string) => connection.console.log(message);
+  const describe = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
+  // Last line of defence: a failure outside a handler (a timer, a promise nobody awaited) is
+  // logged; the server keeps serving the documents it has.
+  process.on('unhandledRejection', (e) => connection.console.error(`rdslic: unhandled rejection: ${describe(e)}`));
+  process.on('uncaughtException', (e) => connection.console.error(`rdslic: uncaught exception: ${describe(e)}`));
 
   /** Runs a handler; an exception is logged and `fallback` returned (ResponseErrors pass on). */
   function safe<P extends unknown[], R>(name: string, fallback: R, fn: (...args: P) => R | Promise<R>) {
@@ -78,10 +83,14 @@ export function startServer(connection: Connection): void {
         return await fn(...args);
       } catch (e) {
         if (e instanceof ResponseError) throw e;
-        connection.console.error(`rdslic: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        connection.console.error(`rdslic: ${name} failed: ${describe(e)}`);
         return fallback;
       }
     };
+  }
+
+  function publish(params: { uri: string; version?: number; diagnostics: Diagnostic[] }): void {
+    connection.sendDiagnostics(params).catch((e: unknown) => connection.console.error(`rdslic: publishing diagnostics failed: ${describe(e)}`));
   }
 
   function isInventoryDoc(doc: TextDocument): boolean {
@@ -151,7 +160,7 @@ export function startServer(connection: Connection): void {
     const diagnostics = diagnosticsOf(doc);
     // Linting is synchronous today; if it ever awaits, an edit in between makes this stale.
     if (documents.get(uri)?.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    publish({ uri, version, diagnostics });
   });
   const scheduler = new LintScheduler((uri) => void pushNow(uri));
 
@@ -190,7 +199,7 @@ export function startServer(connection: Connection): void {
         // It was an inventory until this edit removed the kind line: clear what we showed.
         if (index.stampOf(doc.uri)?.startsWith('open:')) {
           index.remove(doc.uri);
-          if (!pullDiagnostics) void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+          if (!pullDiagnostics) publish({ uri: doc.uri, diagnostics: [] });
         }
         return;
       }
@@ -213,7 +222,7 @@ export function startServer(connection: Connection): void {
       scheduler.cancel(uri);
       cache.delete(uri);
       applies.delete(uri);
-      if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (!pullDiagnostics) publish({ uri, diagnostics: [] });
       // What is on disk is the truth again (unsaved edits were discarded).
       const file = uriToPath(uri);
       await indexWork(async () => {
