@@ -13,7 +13,8 @@
 //        [--trust]            workspace trust on (the folder opens untrusted)
 //        [--install-vsix F]   install F into a scratch extensions dir and run with an empty
 //                             stand-in as development extension (tests the packaged extension)
-//        [--screenshot F.png] save a screenshot of the workbench when the tests end
+//        [--screenshots DIR]  save the screenshots the tests ask for (test/ext/lib/screenshot.ts)
+//                             as DIR/<suite>-<name>.png
 //        [--timeout S]        overall limit per suite (default 150 s)
 //        [--keep]             keep the scratch folder (code-server log, profile)
 // The workspace fixture is copied into a scratch folder first: tests may edit and save.
@@ -41,6 +42,9 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** Line a test prints to ask for a screenshot (see test/ext/lib/screenshot.ts). */
+const SCREENSHOT_REQUEST = /^\[rdslic-ext\] screenshot ([\w.-]+)$/;
 
 /** Every live code-server process group, killed on any exit path. */
 const liveGroups = new Set();
@@ -75,7 +79,7 @@ function fail(message) {
 function parseArgs(argv) {
   const opts = { all: false, suite: undefined, workspace: undefined, trust: undefined };
   opts.installVsix = undefined;
-  opts.screenshot = undefined;
+  opts.screenshots = undefined;
   opts.timeout = 150;
   opts.keep = false;
   for (let i = 0; i < argv.length; i++) {
@@ -89,7 +93,7 @@ function parseArgs(argv) {
     else if (a === '--workspace') opts.workspace = value();
     else if (a === '--trust') opts.trust = true;
     else if (a === '--install-vsix') opts.installVsix = value();
-    else if (a === '--screenshot') opts.screenshot = value();
+    else if (a === '--screenshots') opts.screenshots = value();
     else if (a === '--timeout') opts.timeout = Number(value());
     else if (a === '--keep') opts.keep = true;
     else fail(`unknown argument ${a} (see the header of test/ext/run.js)`);
@@ -123,7 +127,7 @@ function suiteConfig(name, cli) {
     workspace: workspace ? path.resolve(REPO, workspace) : undefined,
     trust: Boolean(pick('trust', false)),
     installVsix: installVsix ? path.resolve(REPO, installVsix) : undefined,
-    screenshot: cli.screenshot ? path.resolve(cli.screenshot) : undefined,
+    screenshots: cli.screenshots ? path.resolve(cli.screenshots) : undefined,
     timeoutMs: cli.timeout * 1000,
     keep: cli.keep,
   };
@@ -173,6 +177,11 @@ function scratchEnv(scratch) {
     XDG_CACHE_HOME: path.join(home, '.cache'),
     TMPDIR: path.join(scratch, 'tmp'),
   });
+  // test/ext/lib/screenshot.ts writes its requests' acknowledgements here.
+  env.RDSLIC_EXT_SCREENSHOT_DIR = path.join(scratch, 'screenshots');
+  fs.mkdirSync(env.RDSLIC_EXT_SCREENSHOT_DIR, { recursive: true });
+  // No extension gallery: these machines reach none, and every lookup would log an error.
+  env.EXTENSIONS_GALLERY = '{}';
   // Variables that would make VS Code's own node processes behave differently.
   for (const k of Object.keys(env)) if (k.startsWith('VSCODE_') || k === 'ELECTRON_RUN_AS_NODE') delete env[k];
   fs.mkdirSync(env.XDG_CONFIG_HOME, { recursive: true });
@@ -278,7 +287,18 @@ async function runSuite(cfg) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let finish;
     const finished = new Promise((resolve) => (finish = resolve));
-    await page.exposeFunction('codeAutomationLog', (_type, args) => console.log(...args));
+    await page.exposeFunction('codeAutomationLog', async (_type, args) => {
+      const shot = typeof args[0] === 'string' && SCREENSHOT_REQUEST.exec(args[0]);
+      if (!shot) return console.log(...args);
+      // A test asked for a picture of the workbench as it is now; it waits for the `.done` file.
+      if (cfg.screenshots) {
+        fs.mkdirSync(cfg.screenshots, { recursive: true });
+        const file = path.join(cfg.screenshots, `${cfg.name}-${shot[1]}.png`);
+        await page.screenshot({ path: file }).catch((e) => console.error(`ext tests: screenshot failed: ${e.message}`));
+        console.log(`ext tests: screenshot ${file}`);
+      }
+      fs.writeFileSync(path.join(env.RDSLIC_EXT_SCREENSHOT_DIR, `${shot[1]}.done`), '');
+    });
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
     if (process.env.RDSLIC_EXT_DEBUG) page.on('console', (m) => console.error(`[page ${m.type()}] ${m.text()}`));
     overall = setTimeout(
@@ -291,9 +311,6 @@ async function runSuite(cfg) {
     );
     await page.goto(url);
     const code = await finished;
-    if (cfg.screenshot) {
-      await page.screenshot({ path: cfg.screenshot }).catch((e) => console.error(`ext tests: screenshot failed: ${e.message}`));
-    }
     console.log(`ext tests: suite ${cfg.name} finished with exit code ${code} after ${seconds()}s`);
     if (code !== 0) cfg.keep = true;
     return code;

@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RdslicApi } from '../../../../src/extension/api';
 import { openFixture } from '../../lib/extension';
+import { screenshot } from '../../lib/screenshot';
 import { waitFor } from '../../lib/wait';
 
 const REPO = path.resolve(__dirname, '../../../../..');
@@ -17,7 +18,7 @@ suite('packaged VSIX', () => {
     assert.match(path.basename(ext.extensionPath), /^rdslic\.rdslic-\d+\.\d+\.\d+/);
   });
 
-  test('activates when an inventory is opened and its language server answers', async () => {
+  test('is active with an inventory open, and its language server answers', async () => {
     const ext = vscode.extensions.getExtension<RdslicApi>('rdslic.rdslic')!;
     const { document: doc } = await openFixture('paris/servers.rdslic.yaml');
     const api = await waitFor('the extension to activate', () => ext.isActive && ext.exports, [vscode.window.onDidChangeActiveTextEditor, vscode.languages.onDidChangeDiagnostics]);
@@ -28,5 +29,7 @@ suite('packaged VSIX', () => {
     assert.ok(names(symbols ?? []).includes('LICSRV01.contoso.local'), 'the outline from the packaged server lacks LICSRV01');
     const summary = await waitFor('the status bar summary', () => api.summaryText(), [api.onDidChangeSummary]);
     assert.match(summary, /25 CALs · 2 servers · 2 hosts/);
+    // For a person: `node test/ext/run.js --suite vsix --screenshots DIR` keeps this picture.
+    await screenshot('inventory-open');
   });
 });
