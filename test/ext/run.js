@@ -17,6 +17,9 @@
 //                             as DIR/<suite>-<name>.png
 //        [--timeout S]        overall limit per suite (default 150 s)
 //        [--keep]             keep the scratch folder (code-server log, profile)
+//        [--skip NAME]        with --all: leave suite NAME out (repeatable)
+//   node test/ext/run.js --extensionDevelopmentPath=D --extensionTestsPath=T [FOLDER]
+//        the `code` command line, for @vscode/test-electron (test/ext/code-cli.sh)
 // The workspace fixture is copied into a scratch folder first: tests may edit and save.
 // A suite may carry defaults in test/ext/suite/<name>/suite.json:
 //   { "workspace": "test/ext/fixtures/x", "trust": false, "installVsix": "dist/rdslic.vsix" }
@@ -82,6 +85,20 @@ function parseArgs(argv) {
   opts.screenshots = undefined;
   opts.timeout = 150;
   opts.keep = false;
+  opts.skip = [];
+  // The `code` command line, as @vscode/test-electron's runTests passes it to the
+  // vscodeExecutablePath it is given (test/ext/code-cli.sh): --extensionTestsPath=,
+  // --extensionDevelopmentPath=, a folder; Electron-only flags are ignored.
+  if (argv.some((a) => a.startsWith('--extensionTestsPath='))) {
+    for (const a of argv) {
+      if (a.startsWith('--extensionTestsPath=')) opts.testsPath = path.resolve(a.slice(a.indexOf('=') + 1));
+      else if (a.startsWith('--extensionDevelopmentPath=')) opts.devPath = path.resolve(a.slice(a.indexOf('=') + 1));
+      else if (!a.startsWith('-')) opts.workspace = a;
+    }
+    const inSuite = /[\\/]out[\\/]test[\\/]ext[\\/]suite[\\/]([^\\/]+)[\\/]/.exec(opts.testsPath);
+    opts.suite = inSuite ? inSuite[1] : 'custom';
+    return opts;
+  }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -96,6 +113,7 @@ function parseArgs(argv) {
     else if (a === '--screenshots') opts.screenshots = value();
     else if (a === '--timeout') opts.timeout = Number(value());
     else if (a === '--keep') opts.keep = true;
+    else if (a === '--skip') opts.skip.push(value());
     else fail(`unknown argument ${a} (see the header of test/ext/run.js)`);
   }
   if (!opts.all && !opts.suite) fail('give --suite NAME or --all');
@@ -117,13 +135,14 @@ function suiteConfig(name, cli) {
   const file = path.join(REPO, 'test/ext/suite', name, 'suite.json');
   const fromFile = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
   const pick = (key, fallback) => (cli[key] !== undefined ? cli[key] : fromFile[key] ?? fallback);
-  const testsPath = path.join(REPO, 'out/test/ext/suite', name, 'index.js');
+  const testsPath = cli.testsPath ?? path.join(REPO, 'out/test/ext/suite', name, 'index.js');
   if (!fs.existsSync(testsPath)) fail(`${path.relative(REPO, testsPath)} not found: compile the ext tests first (npm run compile-ext-tests)`);
   const workspace = pick('workspace', undefined);
   const installVsix = pick('installVsix', undefined);
   return {
     name,
     testsPath,
+    devPath: cli.devPath,
     workspace: workspace ? path.resolve(REPO, workspace) : undefined,
     trust: Boolean(pick('trust', false)),
     installVsix: installVsix ? path.resolve(REPO, installVsix) : undefined,
@@ -274,7 +293,7 @@ async function runSuite(cfg) {
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     // VS Code runs extensionTestsPath only alongside a development extension: with an
     // installed VSIX, that is an empty stand-in, so rdslic itself comes from the VSIX.
-    const devPath = cfg.installVsix ? path.join(__dirname, 'vsix-host') : REPO;
+    const devPath = cfg.installVsix ? path.join(__dirname, 'vsix-host') : (cfg.devPath ?? REPO);
     const payload = [
       ['extensionDevelopmentPath', remote(devPath)],
       ['extensionTestsPath', remote(cfg.testsPath)],
@@ -340,7 +359,7 @@ async function main() {
     fail(`no VS Code host in ${HOST_DIR}: run scripts/setup-vscode-host.sh (CI runs it)`);
   }
   if (!fs.existsSync(CHROMIUM)) fail(`${CHROMIUM} not found: run scripts/setup-vscode-host.sh (CI runs it)`);
-  const names = cli.all ? suiteNames() : [cli.suite];
+  const names = cli.all ? suiteNames().filter((n) => !cli.skip.includes(n)) : [cli.suite];
   if (names.length === 0) fail('no suite found under out/test/ext/suite/ (compile the ext tests first)');
   const failed = [];
   for (const name of names) {
