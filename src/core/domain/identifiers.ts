@@ -1,5 +1,7 @@
 // Identifier formats of RDS licensing: the one place that knows them. Used by the inventory
 // rules (RDS1xx, RDS501) and by anything that checks IDs written elsewhere (runbooks).
+import * as l10n from '@vscode/l10n';
+
 // Facts: ../shared/reference/rds-licensing-facts.md §1 (sources WSD-MIG, W32-ACT, W32-KPID,
 // W32-IMPOFF, W32-RET, W32-OPEN, W32-AGR; RDSPROV for 8-digit SPLA numbers).
 
@@ -107,6 +109,26 @@ export const ID_FORMATS: Record<IdKind, IdFormat> = {
     source: 'W32-AGR (AgreementType 5: no length given)',
   },
 };
+
+/** Label and canonical form of an identifier kind, in the active language (for messages). */
+export function idWording(kind: IdKind): { label: string; canonical: string } {
+  switch (kind) {
+    case 'licenseServerId':
+      return { label: l10n.t('License Server ID'), canonical: l10n.t('7 groups of 5 characters separated by "-" (or the 35 characters without separators)') };
+    case 'keyPackId':
+      return { label: l10n.t('license key pack ID'), canonical: l10n.t('35 upper-case letters and digits, no hyphens') };
+    case 'retailCode':
+      return { label: l10n.t('retail license code'), canonical: l10n.t('25 upper-case letters and digits (5 groups of 5)') };
+    case 'openLicenseNumber':
+      return { label: l10n.t('Open License number'), canonical: l10n.t('8 digits') };
+    case 'openAuthorizationNumber':
+      return { label: l10n.t('Open License authorization number'), canonical: l10n.t('15 upper-case letters and digits, no hyphens') };
+    case 'agreementNumber':
+      return { label: l10n.t('agreement/enrollment number'), canonical: l10n.t('7 digits (8 seen for SPLA)') };
+    case 'otherAgreementNumber':
+      return { label: l10n.t('agreement number'), canonical: l10n.t('digits, no separators') };
+  }
+}
 
 /** Separators people write inside IDs: hyphens, spaces, dots, underscores. */
 const SEPARATORS = /[\s\-._]/g;

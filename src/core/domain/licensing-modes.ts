@@ -2,6 +2,7 @@
 // Facts: ../shared/reference/rds-licensing-facts.md §3.3 (UNATTEND, ADMX, W32-CM, W32-DEPL,
 // PSD-SET). W32-TSS documents 3/4 for per user/not configured, which contradicts its own
 // BitMap qualifier and ChangeMode: treated as a documentation error.
+import * as l10n from '@vscode/l10n';
 import type { CalType, LicensingMode } from '../inventory/model';
 
 export interface LicensingModeInfo {
@@ -39,6 +40,11 @@ export function calTypeForMode(mode: unknown): CalType | undefined {
 }
 
 export const CAL_TYPE_LABELS: Record<CalType, string> = { perUser: 'per-user', perDevice: 'per-device' };
+
+/** "per-user" / "per-device" in the active language (for messages). */
+export function calTypeLabel(type: CalType): string {
+  return type === 'perUser' ? l10n.t('per-user') : l10n.t('per-device');
+}
 
 /** Grace period of an RD Session Host before it needs a license server (WSD-CAL). */
 export const GRACE_PERIOD_DAYS = 120;

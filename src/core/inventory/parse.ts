@@ -41,9 +41,23 @@ export const YAML_NOT_A_MAPPING = 'YAML005';
 
 export function parseInventory(text: string): ParsedInventory {
   const positions = new TextPositions(text);
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
   const findings: Finding[] = [];
   let fatal = false;
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  } catch (e) {
+    // The parser reports its own errors; this is only a guard against the unexpected
+    // (e.g. input nested deeper than the stack allows), so that the caller gets a finding.
+    document = parseDocument('');
+    findings.push({
+      ruleId: YAML_SYNTAX,
+      severity: 'error',
+      message: l10n.t('YAML: {0}', e instanceof Error ? firstLine(e.message) : String(e)),
+      range: positions.range(0, positions.lineEnd(0)),
+    });
+    return { text, document, positions, inventory: {}, findings, checkable: false };
+  }
 
   for (const error of document.errors) {
     const finding = yamlErrorFinding(error, document, positions);

@@ -176,7 +176,7 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory): Finding {
       const known = Object.keys((parentSchema?.properties as SchemaNode) ?? {});
       const suggestion = closest(unknown, known);
       if (suggestion) fix = { kind: 'renameKey', replacement: suggestion };
-      const where = parentSchema?.title ? String(parentSchema.title).toLowerCase() : key;
+      const where = path.length === 0 ? l10n.t('the inventory') : parentSchema?.title ? String(parentSchema.title).toLowerCase() : key;
       return {
         ruleId: SCHEMA_UNKNOWN_KEY,
         severity: 'error',

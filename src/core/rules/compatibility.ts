@@ -2,7 +2,7 @@
 // workgroups. Facts §3.1 and §3.2 (WSD-CAL, SUP-NOLS, WSD-HOSTS, SUP-XDOM).
 import * as l10n from '@vscode/l10n';
 import { calServesHost, minimumCalFor, serverHoldsCal } from '../domain/compatibility';
-import { calTypeForMode, CAL_TYPE_LABELS } from '../domain/licensing-modes';
+import { calTypeForMode, calTypeLabel } from '../domain/licensing-modes';
 import { normalizeVersion, versionRank, WindowsVersion } from '../domain/versions';
 import { packsOfType, serversOfHost } from './inventory-index';
 import type { RuleCheck, RuleContext, RuleDoc } from './types';
@@ -111,7 +111,7 @@ function run(ctx: RuleContext): void {
         '{0} runs Windows Server {1} but its license servers only hold {2} CALs up to Windows Server {3}: it needs Windows Server {4} CALs or later.',
         h.name ?? l10n.t('This host'),
         hostOs,
-        CAL_TYPE_LABELS[type],
+        calTypeLabel(type),
         newest,
         minimumCalFor(hostOs),
       ),

@@ -2,7 +2,7 @@
 // that must not be in two places, counts that must add up.
 import * as l10n from '@vscode/l10n';
 import { compactId } from '../domain/identifiers';
-import { calTypeForMode, CAL_TYPE_LABELS } from '../domain/licensing-modes';
+import { calTypeForMode, calTypeLabel } from '../domain/licensing-modes';
 import type { CalType } from '../inventory/model';
 import { asString, isInService, packsOfType, PackEntry, quantityOf, serverKey, serversOfHost } from './inventory-index';
 import type { RuleCheck, RuleContext, RuleDoc } from './types';
@@ -257,10 +257,10 @@ function checkHosts(ctx: RuleContext): void {
     const other = heldTypes.size === 1 ? [...heldTypes][0] : undefined;
     const message =
       active.length === 0
-        ? l10n.t('None of the license servers of {0} is active, so no {1} CAL can be issued to it: point it at an active license server.', h.name ?? l10n.t('this host'), CAL_TYPE_LABELS[type])
+        ? l10n.t('None of the license servers of {0} is active, so no {1} CAL can be issued to it: point it at an active license server.', h.name ?? l10n.t('this host'), calTypeLabel(type))
         : other !== undefined
-          ? l10n.t('{0} is in {1} mode but its license servers only hold {2} CALs: set the mode to {3}, or install {1} CALs.', h.name ?? l10n.t('This host'), CAL_TYPE_LABELS[type], CAL_TYPE_LABELS[other], other)
-          : l10n.t('{0} is in {1} mode but its license servers hold no {1} CALs: install {1} CALs on them or point the host at a server that has some.', h.name ?? l10n.t('This host'), CAL_TYPE_LABELS[type]);
+          ? l10n.t('{0} is in {1} mode but its license servers only hold {2} CALs: set the mode to {3}, or install {1} CALs.', h.name ?? l10n.t('This host'), calTypeLabel(type), calTypeLabel(other), other)
+          : l10n.t('{0} is in {1} mode but its license servers hold no {1} CALs: install {1} CALs on them or point the host at a server that has some.', h.name ?? l10n.t('This host'), calTypeLabel(type));
     ctx.report('RDS303', ctx.at([...host.path, 'licensingMode'], 'value'), message, other !== undefined ? { kind: 'setLicensingMode', replacement: other, mode: other } : undefined);
   }
 }
@@ -297,7 +297,7 @@ function checkMigrations(ctx: RuleContext): void {
         'RDS307',
         ctx.at([...migration.path, 'licenses'], 'value'),
         type
-          ? l10n.t('Done migrations to {0} add up to {1} {2} CALs, but it lists {3}: add the packs received or correct the figures.', target.name ?? '', total, CAL_TYPE_LABELS[type], held)
+          ? l10n.t('Done migrations to {0} add up to {1} {2} CALs, but it lists {3}: add the packs received or correct the figures.', target.name ?? '', total, calTypeLabel(type), held)
           : l10n.t('Done migrations to {0} add up to {1} CALs, but it lists {2}: add the packs received or correct the figures.', target.name ?? '', total, held),
       );
     }

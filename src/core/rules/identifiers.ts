@@ -1,6 +1,6 @@
 // RDS1xx: identifiers written in the inventory, checked by the formats of domain/identifiers.ts.
 import * as l10n from '@vscode/l10n';
-import { checkId, ID_FORMATS, IdKind } from '../domain/identifiers';
+import { checkId, ID_FORMATS, IdKind, idWording } from '../domain/identifiers';
 import { programInfo, REFERENCE_FIELDS, ReferenceField } from '../domain/programs';
 import type { InventoryPath } from '../inventory/parse';
 import { scalarReplacement } from '../inventory/parse';
@@ -132,19 +132,20 @@ function checkIdentifier(ctx: RuleContext, path: InventoryPath, value: unknown, 
   if (text === undefined) return; // wrong type: a schema finding already says so
   const check = checkId(kind, text);
   const format = ID_FORMATS[kind];
+  const wording = idWording(kind);
   const range = ctx.at(path, 'value');
   if (check.problems.includes('charset') || check.problems.includes('length')) {
     const expected = format.lengths.length > 0 ? format.lengths.join(l10n.t(' or ')) : l10n.t('one or more');
     const chars = format.charset === 'digits' ? l10n.t('digits') : l10n.t('letters or digits');
     let message: string;
     if (check.problems.includes('charset')) {
-      message = l10n.t('The {0} may only contain {1} (separators aside): "{2}" has other characters. Expected {3} {1}.', format.label, chars, text, expected);
+      message = l10n.t('The {0} may only contain {1} (separators aside): "{2}" has other characters. Expected {3} {1}.', wording.label, chars, text, expected);
     } else if (kind === 'keyPackId' && check.length === 25) {
       message = l10n.t(
         'A license key pack ID has 35 letters and digits; this value has 25, which is the length of a retail license code (a secret: see RDS501). Use the key pack ID given by the Clearinghouse.',
       );
     } else {
-      message = l10n.t('The {0} must have {1} {2} once separators are removed; "{3}" has {4}.', format.label, expected, chars, text, check.length);
+      message = l10n.t('The {0} must have {1} {2} once separators are removed; "{3}" has {4}.', wording.label, expected, chars, text, check.length);
     }
     ctx.report(formatRule, range, message);
     return;
@@ -168,7 +169,7 @@ function checkIdentifier(ctx: RuleContext, path: InventoryPath, value: unknown, 
     );
   }
   if (check.problems.includes('notCanonical') && check.normalized !== undefined) {
-    ctx.report('RDS104', range, l10n.t('Write the {0} as {1}: {2}.', format.label, format.canonical, check.normalized), {
+    ctx.report('RDS104', range, l10n.t('Write the {0} as {1}: {2}.', wording.label, wording.canonical, check.normalized), {
       kind: 'normalizeId',
       replacement: scalarReplacement(ctx.parsed, path, check.normalized),
     });
