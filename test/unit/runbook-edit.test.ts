@@ -2,7 +2,7 @@
 // cells concerned, and cells the user adds are written in the conventional form.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRunbook, serializeRunbook, type RunbookCell } from '../../src/core';
+import { parseRunbook, serializeRunbook, cellSteps, toggleStep, documentProgress, type RunbookCell } from '../../src/core';
 
 const TEXT = [
   '---',
@@ -71,4 +71,98 @@ test('deleting a cell removes its bytes and its separator; reordering keeps ever
   const moved = serializeRunbook(doc);
   for (const cell of [intro, call, before, code]) assert.ok(moved.includes(cell.metadata.raw!));
   assert.equal(parseRunbook(moved).cells.length, 4);
+});
+
+test('changing a code cell\'s language rewrites only its opening fence line', () => {
+  const doc = parseRunbook(TEXT);
+  doc.cells[2].language = 'shellscript';
+  assert.equal(serializeRunbook(doc), TEXT.replace('```pwsh\r\n', '```sh\r\n'));
+  const attributes = parseRunbook('~~~pwsh title="x"\nGet-Date\n~~~\n');
+  attributes.cells[0].language = 'bat';
+  assert.equal(serializeRunbook(attributes), '~~~cmd title="x"\nGet-Date\n~~~\n');
+});
+
+test('code holding a fence line gets a longer fence, so the cell stays one cell', () => {
+  const doc = parseRunbook('# T\n\n```md\nx\n```\n');
+  doc.cells[1].source = 'before\n```\ninside\n````\nafter';
+  const out = serializeRunbook(doc);
+  assert.equal(out, '# T\n\n`````md\nbefore\n```\ninside\n````\nafter\n`````\n');
+  const again = parseRunbook(out);
+  assert.equal(again.cells.length, 2);
+  assert.equal(again.cells[1].source, 'before\n```\ninside\n````\nafter');
+  const added = parseRunbook('');
+  added.cells.push({ kind: 'code', language: 'markdown', source: '~~~\n```', metadata: {} });
+  assert.equal(parseRunbook(serializeRunbook(added)).cells[0].source, '~~~\n```');
+});
+
+test('an edited indented fence keeps its indentation; the user sees the code without it', () => {
+  const text = '# T\n\n  ```ps1\n  Get-Date\n   more\n  ```\n';
+  const doc = parseRunbook(text);
+  assert.equal(doc.cells[1].source, 'Get-Date\n more');
+  doc.cells[1].source = 'Get-Date\n more\n\nGet-Item';
+  assert.equal(serializeRunbook(doc), '# T\n\n  ```ps1\n  Get-Date\n   more\n\n  Get-Item\n  ```\n');
+});
+
+test('cells added to an empty file, or after front matter without a final newline, are conventional', () => {
+  const empty = parseRunbook('');
+  empty.cells.push(
+    { kind: 'markdown', source: '# New runbook\n\n- [ ] first step', metadata: {} },
+    { kind: 'code', language: 'powershell', source: 'Get-Date', metadata: {} },
+  );
+  assert.equal(serializeRunbook(empty), '# New runbook\n\n- [ ] first step\n\n```powershell\nGet-Date\n```\n');
+
+  const onlyFrontMatter = parseRunbook('---\r\ntitle: x\r\n---');
+  onlyFrontMatter.cells.push({ kind: 'markdown', source: '# Title', metadata: {} });
+  assert.equal(serializeRunbook(onlyFrontMatter), '---\r\ntitle: x\r\n---\r\n# Title\r\n');
+});
+
+test('a file without a final newline keeps none; a cell added at its end brings one', () => {
+  const text = '# A\n\n- [ ] last';
+  const doc = parseRunbook(text);
+  assert.equal(serializeRunbook(doc), text);
+  doc.cells.push({ kind: 'code', language: 'shellscript', source: 'echo hi', metadata: {} });
+  assert.equal(serializeRunbook(doc), '# A\n\n- [ ] last\n\n```sh\necho hi\n```\n');
+});
+
+test('an unclosed fence that no longer ends the file is closed, so it does not swallow the cells after it', () => {
+  const doc = parseRunbook('# A\n\n```sh\necho open');
+  const [heading, code] = doc.cells;
+  doc.cells = [code, heading];
+  const out = serializeRunbook(doc);
+  assert.equal(out, '```sh\necho open\n```\n\n# A');
+  assert.deepEqual(parseRunbook(out).cells.map((c) => c.kind), ['code', 'markdown']);
+});
+
+test('a cell whose kind the user changed is rewritten from its source', () => {
+  const doc = parseRunbook('# A\n\n```sh\necho 1\n```\n');
+  doc.cells[1] = { ...doc.cells[1], kind: 'markdown' };
+  assert.equal(serializeRunbook(doc), '# A\n\necho 1\n');
+  const back = parseRunbook('# A\n\nGet-Date\n');
+  back.cells[0] = { ...back.cells[0], kind: 'code', language: 'powershell' };
+  assert.equal(serializeRunbook(back), '```powershell\n# A\n\nGet-Date\n```\n');
+});
+
+test('source given back with CRLF (as an editor may) is the same source: nothing is rewritten', () => {
+  const doc = parseRunbook(TEXT);
+  for (const cell of doc.cells) cell.source = cell.source.replace(/\n/g, '\r\n');
+  assert.equal(serializeRunbook(doc), TEXT);
+});
+
+test('ticking a step in a cell changes one character of the file', () => {
+  const doc = parseRunbook(TEXT);
+  const cell = doc.cells[3];
+  const [step] = cellSteps(cell);
+  cell.source = toggleStep(cell.source, step, true, { frontMatter: false });
+  assert.equal(serializeRunbook(doc), TEXT.replace('- [ ] Ask for a reissue', '- [x] Ask for a reissue'));
+  assert.deepEqual(documentProgress(doc), { done: 2, total: 3 });
+});
+
+test('editing a cell with mixed line breaks keeps the line breaks of the lines around the edit', () => {
+  const text = '# Mixed\r\n\r\n- [ ] one\n- [ ] two\r\n- [ ] three\r\n';
+  const doc = parseRunbook(text);
+  doc.cells[0].source = doc.cells[0].source.replace('- [ ] two', '- [x] two\n  - [ ] two, sub-step');
+  assert.equal(serializeRunbook(doc), '# Mixed\r\n\r\n- [ ] one\n- [x] two\r\n  - [ ] two, sub-step\r\n- [ ] three\r\n');
+  const code = parseRunbook('```sh\r\na\nb\r\nc\r\n```\n');
+  code.cells[0].source = 'a\nB\nc';
+  assert.equal(serializeRunbook(code), '```sh\r\na\nB\r\nc\r\n```\n');
 });

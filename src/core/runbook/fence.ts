@@ -88,17 +88,26 @@ export function writeFence(
   else info = infoWordOfLanguage(language);
   let marker = original?.marker ?? '```';
   const fenceChar = marker[0];
-  // A code line that is itself a fence of the same character at least as long would close the
-  // fence early: make the fence one longer than the longest such run.
+  // Re-indent the code, except lines still equal to the original line at the same place: those
+  // keep their exact original indentation (it may be less than the fence's).
+  const body =
+    source === ''
+      ? []
+      : code.map((line, i) => {
+          const before = original?.lines[i];
+          if (before !== undefined && dedent(before, original!.indent) === line) return before;
+          return line === '' ? line : indent + line;
+        });
+  // A line of the code that, as written, is a closing fence of the same character at least as
+  // long would end the fence early: make the fence one longer than the longest such line.
   let longest = 0;
-  for (const line of code) {
-    const match = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line);
+  for (const line of body) {
+    const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
     if (match && match[1][0] === fenceChar) longest = Math.max(longest, match[1].length);
   }
   if (fenceChar === '`' && info.includes('`')) info = info.replace(/`/g, '');
   if (longest >= marker.length) marker = fenceChar.repeat(longest + 1);
   const markerChanged = marker !== original?.marker;
-  const body = source === '' ? [] : code.map((line) => (line === '' ? line : indent + line));
   const opening =
     original && !options.languageChanged && !markerChanged ? original.opening : indent + marker + info;
   let closing: string | undefined;

@@ -8,6 +8,7 @@
 import { countLineBreaks, dominantLineEnding, fromLf, toLf, type LineEnding } from './lines';
 import { fenceSource, parseFence, writeFence } from './fence';
 import { languageOfInfo } from './languages';
+import { keepUnchangedLines } from './line-merge';
 import type { RunbookCell, RunbookDocument } from './document';
 
 export function serializeRunbook(doc: RunbookDocument): string {
@@ -57,10 +58,12 @@ export function cellText(cell: RunbookCell, eol: LineEnding, isLast = true): str
     // An unclosed fence swallows everything after it: close it once other cells follow.
     const mustClose = original.closing === undefined && !isLast;
     if (!languageChanged && !sourceChanged && !mustClose) return raw;
-    return writeFence(source, cell.language, { original, languageChanged, eol, close: mustClose });
+    return keepUnchangedLines(raw, writeFence(source, cell.language, { original, languageChanged, eol, close: mustClose }), original.eol);
   }
-  if (raw !== undefined && sameText(source, toLf(raw))) return raw;
-  return fromLf(toLf(source), raw === undefined ? eol : dominantLineEnding(raw, eol));
+  if (raw === undefined) return fromLf(toLf(source), eol);
+  if (sameText(source, toLf(raw))) return raw;
+  const rawEol = dominantLineEnding(raw, eol);
+  return keepUnchangedLines(raw, fromLf(toLf(source), rawEol), rawEol);
 }
 
 function sameText(source: string, lfText: string): boolean {
