@@ -3,8 +3,8 @@
 import * as l10n from '@vscode/l10n';
 import { calServesHost, minimumCalFor, serverHoldsCal } from '../domain/compatibility';
 import { calTypeForMode, calTypeLabel } from '../domain/licensing-modes';
-import { normalizeVersion, versionRank, WindowsVersion } from '../domain/versions';
-import { packsOfType, serversOfHost } from './inventory-index';
+import { normalizeVersion } from '../domain/versions';
+import { newestOfType, serversOfHost } from './inventory-index';
 import type { RuleCheck, RuleContext, RuleDoc } from './types';
 
 export const COMPATIBILITY_RULES: RuleDoc[] = [
@@ -88,22 +88,12 @@ function run(ctx: RuleContext): void {
     const type = calTypeForMode(h.licensingMode);
     const hostOs = normalizeVersion(h.os);
     if (type === undefined || hostOs === undefined) continue;
-    const packs = packsOfType(
+    const newest = newestOfType(
       serversOfHost(index, h).known.map((k) => k.server),
       type,
     );
-    let newest: WindowsVersion | undefined;
-    let served = false;
-    for (const pack of packs) {
-      const v = normalizeVersion(pack.value.version);
-      if (v === undefined) continue;
-      if (calServesHost(v, hostOs)) {
-        served = true;
-        break;
-      }
-      if (newest === undefined || versionRank(v) > versionRank(newest)) newest = v;
-    }
-    if (served || newest === undefined) continue; // no CALs of that type at all: RDS303
+    // No CALs of that type at all is RDS303's finding; CALs recent enough serve the host.
+    if (newest === undefined || calServesHost(newest, hostOs)) continue;
     ctx.report(
       'RDS201',
       ctx.at([...host.path, 'os'], 'value'),

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { compactId } from '../domain/identifiers';
 import { calTypeForMode, calTypeLabel } from '../domain/licensing-modes';
 import type { CalType } from '../inventory/model';
-import { asString, isInService, packsOfType, PackEntry, quantityOf, serverKey, serversOfHost } from './inventory-index';
+import { asString, holdingsOf, holdsType, isInService, PackEntry, quantityOf, serverKey, serversOfHost } from './inventory-index';
 import type { RuleCheck, RuleContext, RuleDoc } from './types';
 
 export const CONSISTENCY_RULES: RuleDoc[] = [
@@ -250,10 +250,10 @@ function checkHosts(ctx: RuleContext): void {
     const type = calTypeForMode(h.licensingMode);
     if (type === undefined || known.length === 0) continue;
     const servers = known.map((k) => k.server);
-    if (packsOfType(servers, type).length > 0) continue;
+    if (holdsType(servers, type)) continue;
     const active = servers.filter((s) => isInService(s.value));
     const heldTypes = new Set<CalType>();
-    for (const s of active) for (const p of s.packs) if (p.value.type === 'perUser' || p.value.type === 'perDevice') heldTypes.add(p.value.type);
+    for (const s of active) for (const t of ['perUser', 'perDevice'] as const) if (holdingsOf(s).has(t)) heldTypes.add(t);
     const other = heldTypes.size === 1 ? [...heldTypes][0] : undefined;
     const message =
       active.length === 0

@@ -3,6 +3,7 @@
 // checking stays linear in the size of the document.
 import type { InventoryPath } from '../inventory/parse';
 import type { CalPack, Inventory, LicenseServer, Migration, SessionHost } from '../inventory/model';
+import { normalizeVersion, versionRank, WindowsVersion } from '../domain/versions';
 
 export interface Located<T> {
   value: T;
@@ -119,12 +120,44 @@ export function serversOfHost(index: InventoryIndex, host: SessionHost): HostSer
   return { known, unknown };
 }
 
-/** Packs of `type` on the in-service servers among `servers`. */
-export function packsOfType(servers: readonly ServerEntry[], type: string): PackEntry[] {
-  const out: PackEntry[] = [];
-  for (const server of servers) {
-    if (!isInService(server.value)) continue;
-    for (const pack of server.packs) if (pack.value.type === type) out.push(pack);
+/** What one server holds, per CAL type: summed once per server, so per-host checks stay cheap. */
+export interface TypeHoldings {
+  packs: number;
+  /** Latest CAL version among the packs of that type (undefined if none is valid). */
+  newest?: WindowsVersion;
+}
+
+const holdingsCache = new WeakMap<ServerEntry, Map<string, TypeHoldings>>();
+
+export function holdingsOf(server: ServerEntry): Map<string, TypeHoldings> {
+  let holdings = holdingsCache.get(server);
+  if (holdings) return holdings;
+  holdings = new Map();
+  for (const pack of server.packs) {
+    const type = pack.value.type;
+    if (typeof type !== 'string') continue;
+    const entry = holdings.get(type) ?? { packs: 0 };
+    entry.packs++;
+    const v = normalizeVersion(pack.value.version);
+    if (v !== undefined && (entry.newest === undefined || versionRank(v) > versionRank(entry.newest))) entry.newest = v;
+    holdings.set(type, entry);
   }
-  return out;
+  holdingsCache.set(server, holdings);
+  return holdings;
+}
+
+/** Whether any in-service server among `servers` holds CALs of `type`. */
+export function holdsType(servers: readonly ServerEntry[], type: string): boolean {
+  return servers.some((s) => isInService(s.value) && (holdingsOf(s).get(type)?.packs ?? 0) > 0);
+}
+
+/** Latest CAL version of `type` on the in-service servers among `servers`. */
+export function newestOfType(servers: readonly ServerEntry[], type: string): WindowsVersion | undefined {
+  let newest: WindowsVersion | undefined;
+  for (const s of servers) {
+    if (!isInService(s.value)) continue;
+    const v = holdingsOf(s).get(type)?.newest;
+    if (v !== undefined && (newest === undefined || versionRank(v) > versionRank(newest))) newest = v;
+  }
+  return newest;
 }

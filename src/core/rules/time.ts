@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { dayNumber, formatDay } from '../domain/dates';
 import { calTypeForMode, GRACE_PERIOD_DAYS } from '../domain/licensing-modes';
 import type { CalType } from '../inventory/model';
-import { isInService, packsOfType, serversOfHost } from './inventory-index';
+import { holdingsOf, holdsType, isInService, serversOfHost } from './inventory-index';
 import type { RuleCheck, RuleContext, RuleDoc } from './types';
 
 /** Days before the end of the grace period from which RDS402 warns. */
@@ -77,7 +77,7 @@ function heldTypes(ctx: RuleContext, names: ReturnType<typeof serversOfHost>): S
   const types = new Set<CalType>();
   for (const { server } of names.known) {
     if (!isInService(server.value)) continue;
-    for (const p of server.packs) if (p.value.type === 'perUser' || p.value.type === 'perDevice') types.add(p.value.type);
+    for (const t of ['perUser', 'perDevice'] as const) if (holdingsOf(server).has(t)) types.add(t);
   }
   return types;
 }
@@ -104,7 +104,7 @@ function run(ctx: RuleContext): void {
     const start = dayNumber(h[startKey]);
     if (start === undefined) continue;
     const type = calTypeForMode(h.licensingMode);
-    const usable = type !== undefined && packsOfType(servers.known.map((k) => k.server), type).length > 0;
+    const usable = type !== undefined && holdsType(servers.known.map((k) => k.server), type);
     if (usable) continue;
     const end = start + GRACE_PERIOD_DAYS;
     const left = end - today;
