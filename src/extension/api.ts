@@ -13,6 +13,8 @@ export interface RdslicApi {
   readonly activation: ActivationTimes;
   /** True once the language client has been asked to start (an inventory was seen). */
   isClientStarted(): boolean;
+  /** Resolves once the workspace was searched for inventories at activation (and the client started if one was found). */
+  whenWorkspaceScanned(): Promise<void>;
   /** Starts the language client if needed and resolves once it is running. */
   whenClientReady(): Promise<void>;
   /** Text of the inventory status bar item, or undefined while it is hidden. */

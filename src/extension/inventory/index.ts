@@ -31,9 +31,12 @@ export function registerInventoryFeatures(context: vscode.ExtensionContext, acti
     // A plain YAML file becomes an inventory when its `kind:` line is typed.
     vscode.workspace.onDidChangeTextDocument((e) => startFor(e.document)),
   );
-  void workspaceHasInventory().then((has) => {
-    if (has) void client.ensureStarted();
-  });
+  const workspaceScanned = workspaceHasInventory().then(
+    (has) => {
+      if (has) void client.ensureStarted();
+    },
+    () => undefined,
+  );
   void statusBar.refresh();
 
   context.subscriptions.push(
@@ -55,6 +58,7 @@ export function registerInventoryFeatures(context: vscode.ExtensionContext, acti
     client,
     api: {
       isClientStarted: () => client.started,
+      whenWorkspaceScanned: () => workspaceScanned,
       whenClientReady: async () => {
         await client.ensureStarted();
       },
