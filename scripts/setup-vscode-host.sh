@@ -17,6 +17,8 @@ RIPGREP_PKG=@vscode/ripgrep-linux-x64@1.18.0
 RIPGREP_CACHE_NAME=vscode-ripgrep-cache-1.15.11
 RIPGREP_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 
+# Same default as test/ext/run.js (os.homedir(), which falls back to the passwd entry).
+HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
 HOST_DIR=${RDSLIC_VSCODE_HOST_DIR:-$HOME/.cache/rdslic-vscode-host}
 CODE_SERVER_BIN="$HOST_DIR/cs/node_modules/.bin/code-server"
 
@@ -82,7 +84,7 @@ main() {
     install_code_server
     log "installed code-server $(installed_version) in $HOST_DIR"
   fi
-  /usr/bin/chromium --version >&2
+  /usr/bin/chromium --version 2>/dev/null >&2 || true
 }
 
 main "$@"
