@@ -115,3 +115,11 @@ test('fmt needs paths; a missing one is exit 2', () => {
   assert.equal(rdslic(dir, 'runbook', 'fmt').status, 2);
   assert.equal(rdslic(dir, 'runbook', 'fmt', '--check', 'missing.md').status, 2);
 });
+
+test('status speaks French with --lang fr', () => {
+  const dir = workspace(RUNBOOKS);
+  const r = rdslic(dir, 'runbook', 'status', '--lang', 'fr');
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /suivante : ligne 7 : Call the Clearinghouse/);
+  assert.match(r.stdout, /2 runbooks, 1 terminés ; 3\/4 étapes faites\.\n$/);
+});
