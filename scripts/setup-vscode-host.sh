@@ -84,7 +84,7 @@ main() {
     install_code_server
     log "installed code-server $(installed_version) in $HOST_DIR"
   fi
-  /usr/bin/chromium --version 2>/dev/null >&2 || true
+  /usr/bin/chromium --version 2>/dev/null | sed 's/^/[setup-vscode-host] /' >&2 || true
 }
 
 main "$@"
