@@ -3,7 +3,7 @@
 // and .git, and not following folder links (no loops).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAMES } from '../../core/config';
+import { hasInventoryName, isConfigName } from '../../core/language/applies';
 
 export interface Collected {
   /** Absolute paths, each once, folders' files in name order. */
@@ -14,12 +14,11 @@ export interface Collected {
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-export function isInventoryName(name: string): boolean {
-  return /\.rdslic\.ya?ml$/i.test(name) && !isConfigName(name);
-}
+// The same names the language server recognises (one definition, in the core).
+export { isConfigName };
 
-export function isConfigName(name: string): boolean {
-  return (CONFIG_FILE_NAMES as readonly string[]).includes(name);
+export function isInventoryName(name: string): boolean {
+  return hasInventoryName(name) && !isConfigName(name);
 }
 
 /** Which file names a folder search keeps (inventories by default; `rdslic runbook` asks for runbooks). */
