@@ -166,3 +166,17 @@ test('editing a cell with mixed line breaks keeps the line breaks of the lines a
   code.cells[0].source = 'a\nB\nc';
   assert.equal(serializeRunbook(code), '```sh\r\na\nB\r\nc\r\n```\n');
 });
+
+test('metadata of the wrong type (a damaged notebook) is ignored, never a crash', () => {
+  const doc = parseRunbook(TEXT);
+  const damaged = JSON.parse(JSON.stringify(doc));
+  damaged.cells[0].metadata.raw = 42;
+  damaged.cells[1].metadata = null;
+  damaged.cells[2].source = undefined;
+  damaged.leading = { not: 'text' };
+  damaged.eol = 'weird';
+  const out = serializeRunbook(damaged);
+  assert.equal(typeof out, 'string');
+  assert.ok(out.startsWith('---\r\ntitle: Recover lost CALs\r\n---\r\n# Recover lost CALs'));
+  assert.equal(serializeRunbook({} as never), '');
+});

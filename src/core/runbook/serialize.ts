@@ -11,15 +11,16 @@ import { languageOfInfo } from './languages';
 import { keepUnchangedLines } from './line-merge';
 import type { RunbookCell, RunbookDocument } from './document';
 
-export function serializeRunbook(doc: RunbookDocument): string {
-  const eol = doc.eol ?? '\n';
+export function serializeRunbook(input: RunbookDocument): string {
+  const doc = sanitize(input);
+  const eol = doc.eol;
   const cells = doc.cells;
   const out: string[] = [];
   if (doc.bom) out.push('\uFEFF');
   let before = doc.frontMatter?.raw ?? '';
   out.push(before);
-  out.push(doc.leading ?? '');
-  before += doc.leading ?? '';
+  out.push(doc.leading);
+  before += doc.leading;
   // A first cell must start on a line of its own (a text that had only front matter or blank
   // lines may not end with a line break).
   if (cells.length > 0 && before !== '' && !/[\r\n]$/.test(before)) out.push(eol);
@@ -30,11 +31,44 @@ export function serializeRunbook(doc: RunbookDocument): string {
     if (!isLast) out.push(separatorAfter(cell, cells[i + 1], eol));
   }
   const last = cells[cells.length - 1];
-  let ending = doc.ending ?? '';
+  let ending = doc.ending;
   // A cell the user added last ends with a line break, as every conventional cell does.
   if (ending === '' && last !== undefined && last.metadata?.raw === undefined) ending = eol;
   out.push(ending);
   return out.join('');
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * The document as the serializer may trust it: notebook metadata comes back from outside (a
+ * notebook file, another extension), so anything of the wrong type is dropped, as if absent,
+ * rather than crashing a save.
+ */
+function sanitize(doc: RunbookDocument): RunbookDocument {
+  const eol = doc?.eol === '\r\n' || doc?.eol === '\r' ? doc.eol : '\n';
+  const raw = text(doc?.frontMatter?.raw);
+  const cells = (Array.isArray(doc?.cells) ? doc.cells : []).filter((c) => c !== null && typeof c === 'object').map((cell) => {
+    const metadata = cell.metadata !== null && typeof cell.metadata === 'object' ? cell.metadata : {};
+    return {
+      kind: cell.kind === 'code' ? ('code' as const) : ('markdown' as const),
+      source: text(cell.source) ?? '',
+      language: text(cell.language),
+      metadata: {
+        raw: text(metadata.raw),
+        separator: text(metadata.separator),
+        index: typeof metadata.index === 'number' ? metadata.index : undefined,
+      },
+    };
+  });
+  return {
+    bom: doc?.bom === true,
+    eol,
+    frontMatter: raw === undefined ? undefined : { raw },
+    leading: text(doc?.leading) ?? '',
+    cells,
+    ending: text(doc?.ending) ?? '',
+  };
 }
 
 function separatorAfter(cell: RunbookCell, next: RunbookCell, eol: LineEnding): string {
