@@ -15,6 +15,14 @@ const bundles = [
   { entryPoints: { cli: 'src/cli/main.ts' } },
   // Programmatic API (package.json "exports").
   { entryPoints: { api: 'src/core/index.ts' } },
+  // Notebook renderer: runs in the notebook webview (browser, ES module), extends VS Code's
+  // markdown-it renderer with clickable runbook checkboxes.
+  {
+    entryPoints: { 'notebook-renderer': 'src/extension/runbook/renderer/notebook-renderer.ts' },
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+  },
 ];
 
 async function main() {

@@ -1,6 +1,7 @@
 // What `activate` returns: other extensions and the extension tests read it through
 // `vscode.extensions.getExtension('rdslic.rdslic').exports`.
 import type * as vscode from 'vscode';
+import type { RunbookFeatures } from './runbook';
 
 export interface ActivationTimes {
   /** Milliseconds spent in `activate` (what VS Code waits for). */
@@ -23,4 +24,6 @@ export interface RdslicApi {
   readonly onDidChangeSummary: vscode.Event<string | undefined>;
   /** Resolves after the status bar has been refreshed for the active editor. */
   refreshSummary(): Promise<void>;
+  /** Runbook notebooks: progress, views, step toggling, the cell runner (see src/extension/runbook). */
+  readonly runbook: RunbookFeatures;
 }

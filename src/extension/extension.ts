@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { RdslicApi } from './api';
 import { registerInventoryFeatures } from './inventory';
+import { registerRunbookFeatures } from './runbook';
 
 let stopLanguageClient: (() => Promise<void>) | undefined;
 
@@ -10,13 +11,13 @@ export function activate(context: vscode.ExtensionContext): RdslicApi {
   const activatedAt = performance.now();
 
   const inventory = registerInventoryFeatures(context, activatedAt);
-  // (runbook notebooks register here)
+  const runbook = registerRunbookFeatures(context);
 
   stopLanguageClient = () => inventory.client.stop();
   const activation = { activateMs: performance.now() - activatedAt, clientReadyMs: undefined as number | undefined };
   inventory.client.onReady((ms) => (activation.clientReadyMs = ms));
   console.log(`rdslic: activated, activation_ms=${activation.activateMs.toFixed(1)}`);
-  return { activation, ...inventory.api };
+  return { activation, ...inventory.api, runbook };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -1,0 +1,233 @@
+// Runbook notebooks in a real VS Code (trusted workspace): the notebook type, lossless saves,
+// ticking steps (command and renderer message), progress views, running a shell cell.
+import * as assert from 'node:assert/strict';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { waitFor } from '../../lib/wait';
+import {
+  runbookApi, workspaceUri, readBytes, writeBytes, differingOffsets, openRunbook, markdownCellIndex,
+  codeCellIndex, outputText, STDOUT, STDERR, ERROR,
+} from '../../lib/runbook';
+import type { RunbookFeatures } from '../../../../src/extension/runbook';
+
+const ACTIVATE = 'procedures/activate.runbook.md';
+const CRLF = 'generated/crlf.runbook.md';
+const BOM = 'generated/bom.runbook.md';
+const EXTERNAL = 'generated/external.runbook.md';
+
+/** The checked-in fixture with CRLF line breaks, one LF line inside a list, no final newline. */
+function crlfVariant(lf: string): string {
+  return lf.replace(/\n/g, '\r\n').replace('- [x] Note the Product ID\r\n', '- [x] Note the Product ID\n').replace(/\r\n$/, '');
+}
+
+const waitOnNotebookChange = [vscode.workspace.onDidChangeNotebookDocument as vscode.Event<unknown>];
+
+suite('runbook notebooks', () => {
+  let api: RunbookFeatures;
+  let original: Buffer;
+
+  suiteSetup(async () => {
+    api = await runbookApi();
+    original = readBytes(workspaceUri(ACTIVATE));
+    const lf = original.toString('utf8');
+    writeBytes(workspaceUri(CRLF), crlfVariant(lf));
+    writeBytes(workspaceUri(BOM), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), original]));
+  });
+
+  // No editor is closed between tests: in this host (code-server in headless chromium) a
+  // notebook editor opened after another one was closed waits ~30 s for its webview's service
+  // worker. The test that replaces a notebook by a text editor runs last for that reason.
+
+  suiteTeardown(() => {
+    writeBytes(workspaceUri(ACTIVATE), original);
+    fs.rmSync(workspaceUri('generated').fsPath, { recursive: true, force: true });
+  });
+
+  test('a *.runbook.md opens as an rdslic-runbook notebook: Markdown cells and code cells in their languages', async () => {
+    await vscode.commands.executeCommand('vscode.open', workspaceUri(ACTIVATE));
+    const editor = await waitFor('the runbook notebook editor', () => vscode.window.activeNotebookEditor, [
+      vscode.window.onDidChangeActiveNotebookEditor as vscode.Event<unknown>,
+    ]);
+    const notebook = editor.notebook;
+    assert.equal(notebook.notebookType, 'rdslic-runbook');
+    assert.equal(notebook.uri.fsPath, workspaceUri(ACTIVATE).fsPath);
+    const code = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Code);
+    assert.deepEqual(
+      code.map((c) => c.document.languageId),
+      ['powershell', 'shellscript', 'yaml'],
+    );
+    assert.equal(code[0]!.document.getText(), 'Get-Service -Name TermServLicensing');
+    assert.equal(code[1]!.document.getText(), 'echo "runbook says hello"\necho "to stderr" >&2');
+    const markdown = notebook.getCells().filter((c) => c.kind === vscode.NotebookCellKind.Markup);
+    assert.ok(markdown.every((c) => c.document.languageId === 'markdown'));
+    const allMarkdown = markdown.map((c) => c.document.getText()).join('\n');
+    assert.match(allMarkdown, /^# Activate LS01/m);
+    assert.match(allMarkdown, /- \[ \] Check that the licensing service runs/);
+    // The front matter is notebook metadata, not a cell.
+    assert.ok(!notebook.getCells().some((c) => c.document.getText().includes('title: Activate the test license server')));
+  });
+
+  test('a plain .md file is never taken over: it opens in the text editor', async () => {
+    await vscode.commands.executeCommand('vscode.open', workspaceUri('notes.md'));
+    const editor = await waitFor('the text editor of notes.md', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.fsPath === workspaceUri('notes.md').fsPath ? e : undefined;
+    }, [vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>]);
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.equal(vscode.window.activeNotebookEditor, undefined);
+  });
+
+  for (const file of [ACTIVATE, CRLF, BOM]) {
+    test(`saving edits that cancel out writes back the same bytes (${file})`, async () => {
+      const uri = workspaceUri(file);
+      const before = readBytes(uri);
+      const editor = await openRunbook(uri);
+      const cellIndex = markdownCellIndex(editor.notebook, 'Note the Product ID');
+      // Two toggles of the same step: the notebook is dirty, its text is back to the original.
+      assert.equal(await api.toggleStep({ uri, cellIndex, stepIndex: 1 }), true);
+      assert.equal(await api.toggleStep({ uri, cellIndex, stepIndex: 1 }), true);
+      assert.equal(editor.notebook.isDirty, true);
+      assert.equal(await editor.notebook.save(), true);
+      assert.deepEqual(readBytes(uri), before);
+    });
+  }
+
+  test('"Toggle Step…" ticks one step; the saved file differs by that box character only (CRLF file)', async () => {
+    const uri = workspaceUri(CRLF);
+    const before = readBytes(uri);
+    const editor = await openRunbook(uri);
+    const cellIndex = markdownCellIndex(editor.notebook, 'Check that the licensing service runs');
+    assert.equal(await vscode.commands.executeCommand('rdslic.runbook.toggleStep', { uri, cellIndex, stepIndex: 0 }), true);
+    assert.match(editor.notebook.cellAt(cellIndex).document.getText(), /- \[x\] Check that the licensing service runs/);
+    assert.equal(await editor.notebook.save(), true);
+    const after = readBytes(uri);
+    const offsets = differingOffsets(before, after);
+    assert.equal(offsets.length, 1);
+    assert.equal(String.fromCharCode(before[offsets[0]!]!), ' ');
+    assert.equal(String.fromCharCode(after[offsets[0]!]!), 'x');
+    assert.equal(after.toString('utf8').slice(offsets[0]! - 3, offsets[0]! + 8), '- [x] Check');
+  });
+
+  test('a click on a rendered checkbox (renderer message) unticks that step, and only that box changes', async () => {
+    const uri = workspaceUri(ACTIVATE);
+    const before = readBytes(uri);
+    const editor = await openRunbook(uri);
+    const cell = editor.notebook.cellAt(markdownCellIndex(editor.notebook, 'Note the Product ID'));
+    const text = cell.document.getText();
+    const line = text.split(/\r\n|\r|\n/).findIndex((l) => l.includes('[x] Note the Product ID'));
+    // A message about a line with no step (the cell changed since it was rendered) or about a
+    // text no cell has does nothing.
+    assert.equal(await api.handleRendererMessage(editor, { type: 'rdslic.toggleStep', cellText: text, stepIndex: 1, line: 9999 }), false);
+    assert.equal(await api.handleRendererMessage(editor, { type: 'rdslic.toggleStep', cellText: 'other text', stepIndex: 1, line }), false);
+    assert.equal(await api.handleRendererMessage(editor, { type: 'bogus' }), false);
+    assert.equal(await api.handleRendererMessage(editor, { type: 'rdslic.toggleStep', cellText: text, stepIndex: 1, line }), true);
+    assert.match(cell.document.getText(), /- \[ \] Note the Product ID/);
+    assert.equal(await editor.notebook.save(), true);
+    const after = readBytes(uri);
+    const offsets = differingOffsets(before, after);
+    assert.equal(offsets.length, 1);
+    assert.equal(String.fromCharCode(before[offsets[0]!]!), 'x');
+    assert.equal(String.fromCharCode(after[offsets[0]!]!), ' ');
+    writeBytes(uri, before);
+  });
+
+  test('progress: the status bar and the Runbooks view follow a toggle', async () => {
+    const uri = workspaceUri(ACTIVATE);
+    const editor = await openRunbook(uri);
+    const start = await waitFor('progress of the runbook', () => api.progress.get(uri), [api.progress.onDidChange as vscode.Event<unknown>]);
+    assert.equal(start.total, 5);
+    const done = start.done;
+    await waitFor('the status bar item', () => api.statusBar.text === `$(checklist) ${done}/5 steps`, [
+      api.progress.onDidChange as vscode.Event<unknown>,
+      vscode.window.onDidChangeActiveNotebookEditor as vscode.Event<unknown>,
+    ]);
+    const cellIndex = markdownCellIndex(editor.notebook, 'Activate the server');
+    assert.equal(await api.toggleStep({ uri, cellIndex, stepIndex: 0 }), true);
+    await waitFor(`the status bar at ${done + 1}/5`, () => api.statusBar.text === `$(checklist) ${done + 1}/5 steps`, [
+      api.progress.onDidChange as vscode.Event<unknown>,
+    ]);
+    const nodes = await api.runbooksView.getChildren();
+    const node = nodes.find((n) => n.progress.uri.fsPath === uri.fsPath);
+    assert.ok(node, 'the runbook is not in the Runbooks view');
+    const item = api.runbooksView.getTreeItem(node);
+    assert.equal(item.description, `${done + 1}/5`);
+    assert.equal(item.command?.command, 'rdslic.runbook.revealFirstOpenStep');
+    // Its children are the open steps.
+    const open = await api.runbooksView.getChildren(node);
+    assert.equal(open.length, 5 - (done + 1));
+    // Unticking brings both back.
+    assert.equal(await api.toggleStep({ uri, cellIndex, stepIndex: 0 }), true);
+    await waitFor(`the status bar back at ${done}/5`, () => api.statusBar.text === `$(checklist) ${done}/5 steps`, [
+      api.progress.onDidChange as vscode.Event<unknown>,
+    ]);
+    assert.equal(api.runbooksView.getTreeItem((await api.runbooksView.getChildren()).find((n) => n.progress.uri.fsPath === uri.fsPath)!).description, `${done}/5`);
+  });
+
+  test('progress: the Runbooks view lists a runbook created on disk and follows changes made outside VS Code', async () => {
+    const uri = workspaceUri(EXTERNAL);
+    const descriptionOf = async () => {
+      const node = (await api.runbooksView.getChildren()).find((n) => n.progress.uri.fsPath === uri.fsPath);
+      return node ? api.runbooksView.getTreeItem(node).description : undefined;
+    };
+    writeBytes(uri, '# External\n\n- [x] one\n- [ ] two\n- [ ] three\n');
+    await waitFor('the new runbook at 1/3', async () => (await descriptionOf()) === '1/3', [api.progress.onDidChange as vscode.Event<unknown>]);
+    writeBytes(uri, '# External\n\n- [x] one\n- [x] two\n- [ ] three\n');
+    await waitFor('the runbook at 2/3', async () => (await descriptionOf()) === '2/3', [api.progress.onDidChange as vscode.Event<unknown>]);
+    fs.rmSync(uri.fsPath);
+    await waitFor('the runbook gone from the view', async () => (await descriptionOf()) === undefined, [api.progress.onDidChange as vscode.Event<unknown>]);
+  });
+
+  test('"Go to First Open Step" opens the runbook with the cell of its first open step selected', async () => {
+    const uri = workspaceUri(ACTIVATE);
+    const editor = await api.revealFirstOpenStep(uri);
+    assert.ok(editor);
+    assert.equal(editor.notebook.uri.fsPath, uri.fsPath);
+    assert.equal(editor.selection.start, markdownCellIndex(editor.notebook, 'Check that the licensing service runs'));
+  });
+
+  test('running a shell cell in a trusted workspace shows its output and succeeds', async () => {
+    assert.equal(vscode.workspace.isTrusted, true);
+    assert.equal(api.refusalToRun(vscode.workspace.isTrusted), undefined);
+    const editor = await openRunbook(workspaceUri(ACTIVATE));
+    // Earlier tests leave it dirty (edits that cancel out): start from a saved notebook.
+    if (editor.notebook.isDirty) assert.equal(await editor.notebook.save(), true);
+    const index = codeCellIndex(editor.notebook, 'runbook says hello');
+    await vscode.commands.executeCommand('notebook.selectKernel', { notebookEditor: editor, id: 'rdslic-runbook-runner', extension: 'rdslic.rdslic' });
+    await vscode.commands.executeCommand('notebook.cell.execute', { ranges: [{ start: index, end: index + 1 }], document: editor.notebook.uri });
+    const cell = editor.notebook.cellAt(index);
+    await waitFor('the end of the execution', () => cell.executionSummary?.success !== undefined, waitOnNotebookChange);
+    assert.equal(cell.executionSummary?.success, true);
+    assert.ok((cell.executionSummary?.executionOrder ?? 0) >= 1);
+    assert.equal(outputText(cell, STDOUT), 'runbook says hello\n');
+    assert.equal(outputText(cell, STDERR), 'to stderr\n');
+    // Outputs are not saved: the notebook is not dirty because of them.
+    assert.equal(editor.notebook.isDirty, false);
+  });
+
+  test('a cell in a language that cannot be run fails with a clear message', async () => {
+    const editor = await openRunbook(workspaceUri(ACTIVATE));
+    const cell = editor.notebook.cellAt(codeCellIndex(editor.notebook, 'server: LS01'));
+    await vscode.commands.executeCommand('notebook.selectKernel', { notebookEditor: editor, id: 'rdslic-runbook-runner', extension: 'rdslic.rdslic' });
+    assert.equal(await api.controller.executeCell(cell, editor.notebook), false);
+    await waitFor('the end of the execution', () => cell.executionSummary?.success !== undefined, waitOnNotebookChange);
+    assert.equal(cell.executionSummary?.success, false);
+    assert.match(outputText(cell, ERROR), /Cells in 'yaml' cannot be run/);
+  });
+  test('"Reopen as Text" and "Open as Runbook" go both ways, for a runbook and any Markdown file', async () => {
+    await openRunbook(workspaceUri(ACTIVATE));
+    await vscode.commands.executeCommand('rdslic.runbook.reopenAsText');
+    const text = await waitFor('the runbook in the text editor', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.fsPath === workspaceUri(ACTIVATE).fsPath ? e : undefined;
+    }, [vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>]);
+    assert.match(text.document.getText(), /^---\ntitle:/);
+
+    await vscode.commands.executeCommand('rdslic.runbook.openAsRunbook', workspaceUri('notes.md'));
+    const notebook = await waitFor('notes.md as a runbook notebook', () => {
+      const e = vscode.window.activeNotebookEditor;
+      return e?.notebook.uri.fsPath === workspaceUri('notes.md').fsPath ? e.notebook : undefined;
+    }, [vscode.window.onDidChangeActiveNotebookEditor as vscode.Event<unknown>]);
+    assert.equal(notebook.notebookType, 'rdslic-runbook');
+    assert.match(notebook.cellAt(0).document.getText(), /^# Plain notes/);
+  });
+});
