@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RunbookFeatures } from '../../../src/extension/runbook';
+import { waitFor } from './wait';
 
 export async function runbookApi(): Promise<RunbookFeatures> {
   const ext = vscode.extensions.getExtension<{ runbook?: RunbookFeatures }>('rdslic.rdslic');
@@ -71,3 +72,11 @@ export function outputText(cell: vscode.NotebookCell, mime: string): string {
 export const STDOUT = 'application/vnd.code.notebook.stdout';
 export const STDERR = 'application/vnd.code.notebook.stderr';
 export const ERROR = 'application/vnd.code.notebook.error';
+
+/**
+ * Resolves once the extension has seen `uri` on disk (its file watcher fired). Tests that write
+ * a file and open it at once would otherwise race VS Code's own reaction to the new file.
+ */
+export function waitUntilKnown(api: RunbookFeatures, uri: vscode.Uri): Promise<unknown> {
+  return waitFor(`the runbook ${uri.path} seen by the extension`, () => api.progress.get(uri), [api.progress.onDidChange as vscode.Event<unknown>]);
+}

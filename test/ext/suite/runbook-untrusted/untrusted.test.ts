@@ -6,15 +6,16 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { waitFor } from '../../lib/wait';
-import { runbookApi, workspaceUri, writeBytes, openRunbook, codeCellIndex, outputText, ERROR, STDOUT } from '../../lib/runbook';
+import { runbookApi, waitUntilKnown, workspaceUri, writeBytes, openRunbook, codeCellIndex, outputText, ERROR, STDOUT } from '../../lib/runbook';
 
 const SCRATCH = 'generated/untrusted.runbook.md';
 
 suite('runbook notebooks in an untrusted workspace', () => {
   const marker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rdslic-untrusted-')), 'ran');
 
-  suiteSetup(() => {
+  suiteSetup(async () => {
     writeBytes(workspaceUri(SCRATCH), `# Must not run\n\n- [ ] step\n\n\`\`\`sh\ntouch '${marker}'\necho ran\n\`\`\`\n`);
+    await waitUntilKnown(await runbookApi(), workspaceUri(SCRATCH));
   });
 
   suiteTeardown(() => {
@@ -47,9 +48,9 @@ suite('runbook notebooks in an untrusted workspace', () => {
     const api = await runbookApi();
     const uri = workspaceUri(SCRATCH);
     const editor = await openRunbook(uri);
-    assert.equal(await api.toggleStep({ uri, cellIndex: 0, stepIndex: 0 }), true);
+    assert.equal(await api.toggleStep({ uri, cellIndex: 0, stepIndex: 0 }), true, 'the toggle was not applied');
     assert.equal(api.progress.get(uri)?.done, 1);
-    assert.equal(await editor.notebook.save(), true);
+    assert.equal(await editor.notebook.save(), true, 'the notebook was not saved');
     assert.match(fs.readFileSync(uri.fsPath, 'utf8'), /^# Must not run\n\n- \[x\] step\n/);
   });
 });

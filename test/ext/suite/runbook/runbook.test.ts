@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { waitFor } from '../../lib/wait';
 import {
   runbookApi, workspaceUri, readBytes, writeBytes, differingOffsets, openRunbook, markdownCellIndex,
-  codeCellIndex, outputText, STDOUT, STDERR, ERROR,
+  codeCellIndex, outputText, waitUntilKnown, STDOUT, STDERR, ERROR,
 } from '../../lib/runbook';
 import type { RunbookFeatures } from '../../../../src/extension/runbook';
 
@@ -32,6 +32,8 @@ suite('runbook notebooks', () => {
     const lf = original.toString('utf8');
     writeBytes(workspaceUri(CRLF), crlfVariant(lf));
     writeBytes(workspaceUri(BOM), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), original]));
+    await waitUntilKnown(api, workspaceUri(CRLF));
+    await waitUntilKnown(api, workspaceUri(BOM));
   });
 
   // No editor is closed between tests: in this host (code-server in headless chromium) a
