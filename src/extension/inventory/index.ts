@@ -10,7 +10,7 @@ import { InventoryStatusBar } from './status-bar';
 
 export interface InventoryFeatures {
   client: LazyLanguageClient;
-  api: Omit<RdslicApi, 'activation'>;
+  api: Omit<RdslicApi, 'activation' | 'runbook'>;
 }
 
 /** Registers everything on `context.subscriptions`; `activatedAt` is `performance.now()` at activation. */
