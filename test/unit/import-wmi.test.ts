@@ -167,3 +167,34 @@ test('every imported fixture lints with no error', () => {
     assert.deepEqual(errors.map((f) => `${f.ruleId} ${f.message}`), [], files.join(', '));
   }
 });
+
+test('a bare Win32_TSLicenseServer export gives the server, its product ID, and no contact details', () => {
+  const [c] = collect('license-server.json');
+  assert.equal(c.licenseServer?.name, 'LICSRV03');
+  assert.equal(c.licenseServer?.productId, '00486-001-0001076-84283');
+  const { inventory, yaml } = importFixtures(['license-server.json', 'ps7-single.json'], undefined);
+  assert.deepEqual(inventory.licenseServers?.map((s) => s.name), ['LICSRV03', 'LICSRV02']);
+  assert.doesNotMatch(yaml, /FirstName|eMail/);
+});
+
+test('the collector script writes every key the importer fixtures use (the two stay in step)', () => {
+  const script = fs.readFileSync(path.join(ROOT, 'scripts/Export-RdsLicensing.ps1'), 'utf8');
+  const keys = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        keys.add(k);
+        walk(x);
+      }
+    }
+  };
+  for (const f of ['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json']) {
+    walk(JSON.parse(fs.readFileSync(path.join(FIXTURES, f), 'utf8')));
+  }
+  const missing = [...keys].filter((k) => !new RegExp(`['\\s]${k}['\\s=]`).test(script));
+  assert.deepEqual(missing, []);
+  // Windows PowerShell 5.1 compatible: no PowerShell 7-only syntax or parameters.
+  assert.doesNotMatch(script, /\?\?|\?\.|-AsArray|-EscapeHandling|ForEach-Object -Parallel|\bclean\s*\{/);
+  assert.match(script, /Get-CimInstance[\s\S]*Get-WmiObject/);
+});
