@@ -168,3 +168,13 @@ test('rdslic report: a folder, --format html --out, --today; bad format is exit 
   const none = spawnSync(process.execPath, [BIN, 'report', path.join(dir, 'nope.rdslic.yaml')], { encoding: 'utf8' });
   assert.equal(none.status, 2);
 });
+
+test('rdslic report --lang fr writes the report in French', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rdslic-report-fr-'));
+  fs.writeFileSync(path.join(dir, 'site.rdslic.yaml'), SITE);
+  const r = spawnSync(process.execPath, [BIN, 'report', 'site.rdslic.yaml', '--lang', 'fr', '--today', TODAY, '--format', 'html'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /<html lang="fr">/);
+  assert.match(r.stdout, /<h2>CAL en service<\/h2>/);
+  assert.match(r.stdout, /par utilisateur/);
+});
