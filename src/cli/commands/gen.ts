@@ -1,12 +1,11 @@
 // `rdslic gen hosts [paths...] [--host NAME] [--out FILE]`: the PowerShell that configures the
 // session hosts' licensing mode and license servers from the inventory.
-import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { parseInventory } from '../../core/inventory/parse';
 import { generateHostsScript } from '../../core/gen/hosts';
 import { EXIT_OK, EXIT_USAGE, printUsageError } from '../exit';
 import { readInventoryInputs } from '../inventory-inputs';
-import { configureLanguage, isLanguage } from '../l10n';
+import { handleCommonOptions, parseCommandArgs } from '../common-options';
 import { writeFileAtomically } from '../output';
 
 function help(): string {
@@ -25,30 +24,14 @@ Options:
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        host: { type: 'string' },
-        out: { type: 'string', short: 'o' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return printUsageError(`gen: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const parsed = parseCommandArgs('gen', args, {
+    host: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+  } as const);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.lang !== undefined) {
-    if (!isLanguage(values.lang)) return printUsageError(l10n.t("gen: unknown language '{0}': use en or fr.", values.lang));
-    configureLanguage(values.lang);
-  }
-  if (values.help) {
-    process.stdout.write(help() + '\n');
-    return EXIT_OK;
-  }
+  const done = handleCommonOptions('gen', values, help);
+  if (done !== undefined) return done;
   const [what, ...paths] = positionals;
   if (what !== 'hosts') return printUsageError(l10n.t("gen: expected 'hosts', e.g. rdslic gen hosts site.rdslic.yaml"));
 

@@ -1,13 +1,12 @@
 // `rdslic report [paths...] [--format md|html] [--out FILE]`: totals and compliance of the
 // inventories as Markdown or as one self-contained HTML page.
-import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { ConfigLoader } from '../../core/config';
 import { dayNumber, todayUtc } from '../../core/domain/dates';
 import { buildReport, renderHtml, renderMarkdown } from '../../core/report';
 import { EXIT_OK, printUsageError } from '../exit';
 import { readInventoryInputs } from '../inventory-inputs';
-import { configureLanguage, isLanguage } from '../l10n';
+import { handleCommonOptions, parseCommandArgs } from '../common-options';
 import { writeFileAtomically } from '../output';
 
 function help(): string {
@@ -26,31 +25,15 @@ Options:
 }
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'md' },
-        out: { type: 'string', short: 'o' },
-        today: { type: 'string' },
-        lang: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return printUsageError(`report: ${(e as Error).message.split('\n')[0]}`);
-  }
+  const parsed = parseCommandArgs('report', args, {
+    format: { type: 'string', default: 'md' },
+    out: { type: 'string', short: 'o' },
+    today: { type: 'string' },
+  } as const);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.lang !== undefined) {
-    if (!isLanguage(values.lang)) return printUsageError(l10n.t("report: unknown language '{0}': use en or fr.", values.lang));
-    configureLanguage(values.lang);
-  }
-  if (values.help) {
-    process.stdout.write(help() + '\n');
-    return EXIT_OK;
-  }
+  const done = handleCommonOptions('report', values, help);
+  if (done !== undefined) return done;
   const format = values.format === 'markdown' ? 'md' : values.format;
   if (format !== 'md' && format !== 'html') return printUsageError(l10n.t("report: unknown format '{0}': use md or html.", String(values.format)));
   if (values.today !== undefined && dayNumber(values.today) === undefined) return printUsageError(l10n.t("report: --today needs a date YYYY-MM-DD, not '{0}'.", values.today));

@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { decodeRunbook, encodeRunbook, listSteps, parseRunbook, serializeRunbook } from '../../core/runbook';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, printUsageError } from '../exit';
 import { collectFiles } from '../lint/collect';
-import { configureLanguage, isLanguage } from '../l10n';
+import { COMMON_OPTIONS, handleCommonOptions } from '../common-options';
 import { writeFileAtomically } from '../atomic-write';
 
 const isRunbookName = (name: string) => /\.runbook\.md$/i.test(name);
@@ -74,19 +74,9 @@ function displayPath(absolute: string, cwd: string): string {
   return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : absolute;
 }
 
-const COMMON_OPTIONS = { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
-
 /** Handles --lang and --help; a number is the exit code to return at once. */
 function common(values: { lang?: string; help?: boolean }): number | undefined {
-  if (values.lang !== undefined) {
-    if (!isLanguage(values.lang)) return printUsageError(l10n.t("runbook: unknown language '{0}': use en or fr.", values.lang));
-    configureLanguage(values.lang);
-  }
-  if (values.help) {
-    process.stdout.write(help() + '\n');
-    return EXIT_OK;
-  }
-  return undefined;
+  return handleCommonOptions('runbook', values, help);
 }
 
 function usageError(sub: string, e: unknown): number {

@@ -1,0 +1,36 @@
+// Options every sub-command takes (`--lang`, `--help`) and the handling they share, so each
+// command only declares its own options.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import * as l10n from '@vscode/l10n';
+import { EXIT_OK, printUsageError } from './exit';
+import { configureLanguage, isLanguage } from './l10n';
+
+export const COMMON_OPTIONS = { lang: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+/** `parseArgs` with positionals; a bad option is a one-line usage error (the returned number). */
+type CommandConfig<O> = { args: string[]; allowPositionals: true; options: O & typeof COMMON_OPTIONS };
+
+export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  args: string[],
+  options: O,
+): ReturnType<typeof parseArgs<CommandConfig<O>>> | number {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: { ...options, ...COMMON_OPTIONS } });
+  } catch (e) {
+    return printUsageError(`${command}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** Applies --lang and answers --help; a number is the exit code to return at once. */
+export function handleCommonOptions(command: string, values: { lang?: string; help?: boolean }, help: () => string): number | undefined {
+  if (values.lang !== undefined) {
+    if (!isLanguage(values.lang)) return printUsageError(`${command}: ${l10n.t("unknown language '{0}': use en or fr.", values.lang)}`);
+    configureLanguage(values.lang);
+  }
+  if (values.help) {
+    process.stdout.write(help() + '\n');
+    return EXIT_OK;
+  }
+  return undefined;
+}
