@@ -103,7 +103,7 @@ test('fmt: a file that is not valid UTF-8 would change (--check exit 1) and is n
   const check = rdslic(dir, 'runbook', 'fmt', '--check', '.');
   assert.equal(check.status, 1);
   assert.equal(check.stdout, 'latin1.runbook.md\n');
-  assert.match(check.stderr, /latin1\.runbook\.md: not valid UTF-8/);
+  assert.match(check.stderr, /latin1\.runbook\.md: not valid UTF-8 \(byte 2\)/, "says which byte is not UTF-8");
   const write = rdslic(dir, 'runbook', 'fmt', '.');
   assert.equal(write.status, 2);
   assert.ok(fs.readFileSync(path.join(dir, 'latin1.runbook.md')).equals(bytes));

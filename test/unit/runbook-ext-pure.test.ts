@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
-import { decodeRunbookBytes, encodeRunbookText, NotUtf8Error } from '../../src/extension/runbook/encoding';
+import { decodeRunbookBytes, NotUtf8Error } from '../../src/extension/runbook/encoding';
+import { encodeRunbook as encodeRunbookText } from '../../src/core/runbook';
 import { markTaskItems, taskCheckboxPlugin } from '../../src/extension/runbook/renderer/taskCheckboxes';
 import { isToggleStepMessage } from '../../src/extension/runbook/renderer/messages';
 import { listSteps } from '../../src/core/runbook';

@@ -183,13 +183,13 @@ async function fmt(args: string[]): Promise<number> {
   let changed = 0;
   let refused = false;
   for (const input of inputs) {
-    const { text, lossless } = decodeRunbook(input.bytes);
+    const { text, lossless, invalidAt } = decodeRunbook(input.bytes);
     if (!lossless) {
       // Saving as a notebook would replace the invalid bytes with U+FFFD: report, never write.
       changed++;
       refused ||= !values.check;
       if (values.check) process.stdout.write(input.file + '\n');
-      process.stderr.write(`${input.file}: ${l10n.t('not valid UTF-8: the runbook notebook would change its bytes; fix the encoding first.')}\n`);
+      process.stderr.write(`${input.file}: ${l10n.t('not valid UTF-8 (byte {0}): the runbook notebook would change its bytes; fix the encoding first.', invalidAt ?? 0)}\n`);
       continue;
     }
     const out = encodeRunbook(serializeRunbook(parseRunbook(text)));

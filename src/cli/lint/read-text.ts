@@ -6,25 +6,11 @@ import * as fs from 'node:fs';
 import * as l10n from '@vscode/l10n';
 import type { Finding, Position } from '../../core/findings';
 import { FILE_RULE_ID } from '../../core/config';
+import { firstInvalidUtf8 } from '../../core/utf8';
 
 export type ReadResult = { text: string } | { finding: Finding };
 
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-    if (length === 0 || i + length > bytes.length) return i;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(i, i + length));
-    } catch {
-      return i;
-    }
-    i += length;
-  }
-  return -1;
-}
+export { firstInvalidUtf8 };
 
 function positionAfter(text: string): Position {
   const lines = text.split(/\r\n|\r|\n/);

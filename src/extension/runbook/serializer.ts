@@ -3,8 +3,8 @@
 // cells and back. What the core needs to write an untouched cell back byte for byte travels in
 // the cell's metadata, the document-level rest in the notebook's metadata.
 import * as vscode from 'vscode';
-import { parseRunbook, serializeRunbook, RunbookCell, RunbookCellMetadata, RunbookDocument } from '../../core/runbook';
-import { decodeRunbookBytes, encodeRunbookText, NotUtf8Error } from './encoding';
+import { encodeRunbook, parseRunbook, serializeRunbook, RunbookCell, RunbookCellMetadata, RunbookDocument } from '../../core/runbook';
+import { decodeRunbookBytes, NotUtf8Error } from './encoding';
 import { NOTEBOOK_TYPE } from './constants';
 
 type DocumentMetadata = Omit<RunbookDocument, 'cells'>;
@@ -76,7 +76,7 @@ export class RunbookSerializer implements vscode.NotebookSerializer {
   }
 
   serializeNotebook(data: vscode.NotebookData): Uint8Array {
-    return encodeRunbookText(notebookDataToRunbookText(data));
+    return encodeRunbook(notebookDataToRunbookText(data));
   }
 }
 
