@@ -67,3 +67,26 @@ export type { DecodedRunbook } from './bytes';
 
 /** Fence info string ↔ language id (`pwsh` → `powershell`, `cmd` → `bat`, `bash` → `shellscript`). */
 export { languageOfInfo, infoWordOfLanguage, PLAIN_TEXT } from './languages';
+
+/**
+ * `{{...}}` placeholders (the fixed set of runbooks/README.md): `findPlaceholders(text)` with
+ * offsets, `resolvePlaceholder(name, { inventory, serverName, pack?, migration? })` to a value and
+ * its inventory path or a reason, `PLACEHOLDERS` (the table).
+ */
+export {
+  PLACEHOLDERS,
+  placeholderDefinition,
+  findPlaceholders,
+  placeholderAt,
+  resolvePlaceholder,
+  findServer,
+  formatInventoryPath,
+} from './placeholders';
+export type { PlaceholderDefinition, PlaceholderOccurrence, PlaceholderContext, PlaceholderResolution, PlaceholderScope } from './placeholders';
+
+/**
+ * A shipped runbook made the admin's own: `instantiateTemplate(text, { inventory, serverName,
+ * inventoryPath })` fills the placeholders, sets `inventory:`/`server:` and unticks every step.
+ */
+export { instantiateTemplate } from './instantiate';
+export type { TemplateOptions, InstantiatedRunbook, PlaceholderUse } from './instantiate';
