@@ -8,11 +8,12 @@ import { hasInventoryKind, hasInventoryName, isConfigName, isInventory, isYamlNa
 import { inventoryNodes } from '../core/language/inventory-nodes';
 import { fileEntries, type ServerNameIndex } from '../core/language/server-index';
 import { parseInventory } from '../core/inventory/parse';
+import { INPUT_LIMITS } from '../core/inventory/limits';
 import { parsedYamlOf } from '../core/language/yaml-text';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'out', 'dist', '.vscode-test', '.test-host']);
-/** Larger YAML files are not inventories anyone edits by hand; skip them rather than stall. */
-const MAX_BYTES = 20 * 1024 * 1024;
+/** Larger files are over the input limit: not indexed (opened in the editor, LIMIT001). */
+const MAX_BYTES = INPUT_LIMITS.maxFileBytes;
 const MAX_FILES = 20000;
 
 export function uriToPath(uri: string): string | undefined {

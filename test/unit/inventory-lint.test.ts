@@ -46,6 +46,7 @@ test('the rule table has unique ids, each documented, with ids in their family r
   const seen = new Set<string>();
   const range: Record<string, RegExp> = {
     shape: /^(YAML0\d\d|SCHEMA0\d\d|RDS000)$/,
+    limits: /^LIMIT0\d\d$/,
     identifiers: /^RDS1\d\d$/,
     compatibility: /^RDS2\d\d$/,
     consistency: /^RDS3\d\d$/,

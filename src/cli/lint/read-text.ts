@@ -7,6 +7,7 @@ import * as l10n from '@vscode/l10n';
 import type { Finding, Position } from '../../core/findings';
 import { FILE_RULE_ID } from '../../core/config';
 import { firstInvalidUtf8 } from '../../core/utf8';
+import { fileSizeHit } from '../../core/inventory/limits';
 
 export type ReadResult = { text: string } | { finding: Finding };
 
@@ -44,5 +45,11 @@ export function decodeInventory(bytes: Uint8Array): ReadResult {
 
 /** Reads and decodes a file; throws (ENOENT, EACCES, EISDIR...) only when it cannot be read. */
 export function readInventory(file: string): ReadResult {
+  // Over the size limit: not even read (a 20 GB file must not exhaust memory).
+  const tooLarge = fileSizeHit(fs.statSync(file).size);
+  if (tooLarge) {
+    const start = { line: 0, character: 0 };
+    return { finding: { ruleId: tooLarge.ruleId, severity: 'error', message: tooLarge.message, range: { start, end: start } } };
+  }
   return decodeInventory(fs.readFileSync(file));
 }

@@ -2,7 +2,8 @@
 // problem becomes a finding placed on the offending key or value, never an exception.
 import * as l10n from '@vscode/l10n';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, visit, type Node } from 'yaml';
+import { aliasHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from '../inventory/limits';
 import type { Finding, Range, Severity } from '../findings';
 import configSchema from '../../../schemas/config.schema.json';
 import { RULES_BY_ID } from '../rules/index';
@@ -89,7 +90,8 @@ function describe(error: ErrorObject): string {
 /** Parses and validates the text of a configuration file; `file` is copied into findings. */
 export function parseConfig(text: string, file?: string): ParsedConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const sizeHit = checkTextLimits(text);
+  const limited = sizeHit ? { hit: sizeHit } : parseYamlWithLimits(text, { prettyErrors: false, uniqueKeys: true }, lineCounter.addNewLine);
   const toRange = (start: number, end: number): Range => {
     const s = lineCounter.linePos(start);
     const e = lineCounter.linePos(Math.max(start, end));
@@ -103,6 +105,14 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
     ...(file !== undefined ? { file } : {}),
   });
 
+  // Over an input limit: one finding, and the file is not used.
+  const overLimit = (hit: LimitHit): ParsedConfig => {
+    const at = sizeHit ? { line: 0, character: 0 } : toRange(hit.offset, hit.offset).start;
+    return { findings: [{ ruleId: hit.ruleId, severity: 'error', message: hit.message, range: { start: at, end: at }, ...(file !== undefined ? { file } : {}) }] };
+  };
+  if (limited.hit) return overLimit(limited.hit);
+  const doc = limited.document;
+
   const findings: Finding[] = [];
   for (const error of doc.errors) {
     findings.push(finding('error', l10n.t('Configuration file is not valid YAML: {0}', error.message.split('\n')[0]), toRange(error.pos[0], error.pos[1])));
@@ -113,7 +123,16 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
   if (findings.some((f) => f.severity === 'error')) return { findings };
 
   // An empty file (or only comments) is an empty configuration.
-  const value: unknown = doc.contents === null ? {} : doc.toJS();
+  let value: unknown;
+  try {
+    value = doc.contents === null ? {} : doc.toJS({ maxAliasCount: INPUT_LIMITS.maxAliasCount });
+  } catch (e) {
+    let offset = 0;
+    visit(doc, { Alias: (_k, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
+    if (e instanceof ReferenceError && /alias count/i.test(e.message)) return overLimit(aliasHit(offset));
+    const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { findings: [finding('error', l10n.t('Configuration file is not valid YAML: {0}', detail), toRange(offset, offset))] };
+  }
   for (const error of validate(value)) {
     let node: Node | undefined;
     if (error.keyword === 'additionalProperties') {

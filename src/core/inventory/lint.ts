@@ -7,6 +7,7 @@ import { buildIndex } from '../rules/inventory-index';
 import { CHECKS, RULES_BY_ID } from '../rules/index';
 import type { RuleContext } from '../rules/types';
 import { InventoryPath, NodePart, objectRange, ParsedInventory, parseInventory, rangeOf } from './parse';
+import { LIMIT_RULE_IDS } from './limits';
 import { schemaFindings } from './schema-findings';
 import { isSuppressed, readSuppressions } from './suppression';
 
@@ -67,8 +68,9 @@ export function lintInventory(text: string, options: LintOptions = {}): LintResu
   const findings: Finding[] = [];
   for (const f of raw) {
     const setting = settings[f.ruleId];
-    if (setting === 'off' || isSuppressed(f, suppressions)) continue;
-    const finding: Finding = { ...f, severity: setting ?? f.severity };
+    // A file over an input limit was not checked: saying nothing would pass it as clean.
+    if ((setting === 'off' || isSuppressed(f, suppressions)) && !LIMIT_RULE_IDS.has(f.ruleId)) continue;
+    const finding: Finding = { ...f, severity: setting === 'off' ? f.severity : (setting ?? f.severity) };
     if (options.file !== undefined) finding.file = options.file;
     findings.push(finding);
   }

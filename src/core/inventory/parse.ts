@@ -3,6 +3,7 @@
 // mapping become findings (never exceptions): the editor shows them while the user types.
 import * as l10n from '@vscode/l10n';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, YAMLError } from 'yaml';
+import { aliasHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from './limits';
 import type { Node as YamlNode, Pair } from 'yaml';
 import type { Finding, Range } from '../findings';
 import { TextPositions } from '../text-positions';
@@ -43,9 +44,13 @@ export function parseInventory(text: string): ParsedInventory {
   const positions = new TextPositions(text);
   const findings: Finding[] = [];
   let fatal = false;
+  const sizeHit = checkTextLimits(text);
+  if (sizeHit) return overLimit(text, positions, sizeHit);
   let document: Document.Parsed;
   try {
-    document = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    const limited = parseYamlWithLimits(text, { uniqueKeys: true, prettyErrors: false });
+    if (limited.hit) return overLimit(text, positions, limited.hit);
+    document = limited.document;
   } catch (e) {
     // The parser reports its own errors; this is only a guard against the unexpected
     // (e.g. input nested deeper than the stack allows), so that the caller gets a finding.
@@ -99,8 +104,9 @@ export function parseInventory(text: string): ParsedInventory {
       fatal = true;
     } else {
       try {
-        inventory = (document.toJS({ maxAliasCount: 1000 }) ?? {}) as Inventory;
+        inventory = (document.toJS({ maxAliasCount: INPUT_LIMITS.maxAliasCount }) ?? {}) as Inventory;
       } catch (e) {
+        if (e instanceof ReferenceError && /alias count/i.test(e.message)) return overLimit(text, positions, aliasHit(firstAliasOffset(document)), document);
         // Aliases that cannot be resolved or expand too much: report, never throw.
         findings.push({
           ruleId: YAML_SYNTAX,
@@ -113,6 +119,23 @@ export function parseInventory(text: string): ParsedInventory {
     }
   }
   return { text, document, positions, inventory, findings, checkable: !fatal };
+}
+
+/** A file over one of the input limits: one finding, nothing else is checked. */
+function overLimit(text: string, positions: TextPositions, hit: LimitHit, document: Document.Parsed = parseDocument('')): ParsedInventory {
+  const finding: Finding = { ruleId: hit.ruleId, severity: 'error', message: hit.message, range: placeAt([hit.offset, hit.offset + 1], positions) };
+  return { text, document, positions, inventory: {}, findings: [finding], checkable: false };
+}
+
+function firstAliasOffset(document: Document.Parsed): number {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset ?? 0;
 }
 
 function firstLine(message: string): string {

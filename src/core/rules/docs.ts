@@ -4,6 +4,7 @@ import type { RuleDoc, RuleFamily } from './types';
 
 const FAMILY_TITLES: Record<RuleFamily, string> = {
   shape: 'Shape: YAML syntax and the inventory schema',
+  limits: 'Input limits (LIMIT0xx)',
   identifiers: 'Identifiers (RDS1xx)',
   compatibility: 'Compatibility (RDS2xx)',
   consistency: 'Consistency (RDS3xx)',

@@ -6,6 +6,7 @@ import { consistencyCheck, CONSISTENCY_RULES } from './consistency';
 import { identifierCheck, IDENTIFIER_RULES } from './identifiers';
 import { securityCheck, SECURITY_RULES } from './security';
 import { SHAPE_RULES } from './shape';
+import { LIMIT_RULES } from '../inventory/limits';
 import { timeCheck, TIME_RULES } from './time';
 import type { Rule, RuleCheck } from './types';
 
@@ -13,6 +14,7 @@ export type { Rule, RuleCheck, RuleContext, RuleDoc, RuleFamily } from './types'
 
 export const RULES: readonly Rule[] = [
   ...SHAPE_RULES,
+  ...LIMIT_RULES,
   ...IDENTIFIER_RULES,
   ...COMPATIBILITY_RULES,
   ...CONSISTENCY_RULES,

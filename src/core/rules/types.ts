@@ -4,10 +4,10 @@ import type { InventoryPath, NodePart, ParsedInventory } from '../inventory/pars
 import type { Inventory } from '../inventory/model';
 import type { InventoryIndex } from './inventory-index';
 
-export type RuleFamily = 'shape' | 'identifiers' | 'compatibility' | 'consistency' | 'time' | 'security';
+export type RuleFamily = 'shape' | 'limits' | 'identifiers' | 'compatibility' | 'consistency' | 'time' | 'security';
 
 export interface RuleDoc {
-  /** Stable id: YAML0xx/SCHEMA0xx shape, RDS1xx identifiers, RDS2xx compatibility, RDS3xx consistency, RDS4xx time, RDS5xx security. */
+  /** Stable id: YAML0xx/SCHEMA0xx shape, LIMIT0xx input limits, RDS1xx identifiers, RDS2xx compatibility, RDS3xx consistency, RDS4xx time, RDS5xx security. */
   id: string;
   family: RuleFamily;
   defaultSeverity: Severity;
