@@ -26,6 +26,8 @@ const bundles = [
 ];
 
 async function main() {
+  // The schemas' validators are compiled here, not at start-up (scripts/gen-validators.js).
+  require('./scripts/gen-validators').writeAll();
   const contexts = await Promise.all(
     bundles.map((b) =>
       esbuild.context({

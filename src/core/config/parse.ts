@@ -1,11 +1,11 @@
 // Parses and validates the text of a `.rdslic.yaml`. Pure: the caller reads the file. Every
 // problem becomes a finding placed on the offending key or value, never an exception.
 import * as l10n from '@vscode/l10n';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, visit, type Node } from 'yaml';
 import { aliasHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from '../inventory/limits';
 import type { Finding, Range, Severity } from '../findings';
-import configSchema from '../../../schemas/config.schema.json';
+import { validate as precompiledValidator } from '../generated/config-validator';
 import { RULES_BY_ID } from '../rules/index';
 import { CONFIG_RULE_ID, NON_TABLE_RULE_IDS, type RdslicConfig } from './types';
 
@@ -15,15 +15,9 @@ export interface ParsedConfig {
   findings: Finding[];
 }
 
-let validator: ValidateFunction | undefined;
+// schemas/config.schema.json, compiled at build time (scripts/gen-validators.js).
+const validator = precompiledValidator as unknown as ValidateFunction;
 function validate(value: unknown): ErrorObject[] {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true });
-    // Editor-only annotations (VS Code's JSON/YAML support reads them).
-    ajv.addKeyword('enumDescriptions');
-    ajv.addKeyword('markdownDescription');
-    validator = ajv.compile(configSchema);
-  }
   return validator(value) ? [] : (validator.errors ?? []);
 }
 

@@ -2,10 +2,9 @@
 // on the YAML node it is about: an unknown key on that key, a missing key on the key of the
 // object that lacks it, a wrong value on the value. anyOf/oneOf branches become one message.
 import * as l10n from '@vscode/l10n';
-import Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import schema from '../../../schemas/inventory.schema.json';
+import { validate as precompiledValidator } from '../generated/inventory-validator';
 import type { Finding, FixHint } from '../findings';
 import { InventoryPath, objectRange, ParsedInventory, rangeOf, sourceOf } from './parse';
 
@@ -17,18 +16,12 @@ export const SCHEMA_BAD_FORMAT = 'SCHEMA005';
 
 export const INVENTORY_SCHEMA = schema;
 
-let validator: ValidateFunction | undefined;
-
-/** The compiled validator, built once per process (compiling costs far more than validating). */
+/**
+ * The validator of schemas/inventory.schema.json, compiled at build time (ajv standalone code,
+ * scripts/gen-validators.js): compiling it at start-up cost more than validating 10k lines.
+ */
 export function inventoryValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
-    // VS Code's annotations: known keywords, not validation.
-    ajv.addVocabulary(['markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions']);
-    addFormats(ajv, ['date']);
-    validator = ajv.compile(schema);
-  }
-  return validator;
+  return precompiledValidator as unknown as ValidateFunction;
 }
 
 type SchemaNode = Record<string, unknown>;

@@ -11,14 +11,67 @@ export type BlockToken = ReturnType<Parser['parse']>[number];
 let parser: Parser | undefined;
 
 function blockParser(): Parser {
-  if (!parser) {
-    parser = new MarkdownIt('default', { html: true });
-    // `true`: names this markdown-it version does not have are ignored, not an error.
-    parser.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
-    tableOnlyFromParagraphText(parser);
-    noHtmlInterruptionAfterDefinition(parser);
-  }
+  if (!parser) parser = createBlockParser();
   return parser;
+}
+
+/** `lean: false` keeps markdown-it's own token class (tests compare both). */
+export function createBlockParser(options: { lean?: boolean } = {}): Parser {
+  const md = new MarkdownIt('default', { html: true });
+  // `true`: names this markdown-it version does not have are ignored, not an error.
+  md.core.ruler.disable(['inline', 'linkify', 'replacements', 'smartquotes', 'text_join'], true);
+  tableOnlyFromParagraphText(md);
+  noHtmlInterruptionAfterDefinition(md);
+  if (options.lean !== false) useLeanTokens(md);
+  return md;
+}
+
+type TokenClass = new (type: string, tag: string, nesting: -1 | 0 | 1) => BlockToken;
+interface BlockState {
+  level: number;
+  tokens: BlockToken[];
+}
+
+/**
+ * markdown-it 15's Token constructor sets its fields through a transpiled `defineProperty`
+ * helper: a third of a 10k-line runbook's parse went there. This parser (only this instance:
+ * `md.block.State` is set on it, markdown-it's classes are untouched) makes the same tokens with
+ * plain assignments: same fields, same order, markdown-it's Token methods via the prototype.
+ */
+function useLeanTokens(md: Parser): void {
+  const BaseState = md.block.State as unknown as new (...args: unknown[]) => BlockState;
+  // Its Token class: an instance field of a state in markdown-it 15, a prototype one before.
+  const MarkdownItToken = (new BaseState('', md, {}, []) as unknown as { Token: TokenClass }).Token;
+  function LeanToken(this: Record<string, unknown>, type: string, tag: string, nesting: number) {
+    this.map = null;
+    this.level = 0;
+    this.children = null;
+    this.content = '';
+    this.markup = '';
+    this.info = '';
+    this.block = false;
+    this.hidden = false;
+    this.type = type;
+    this.tag = tag;
+    this.attrs = null;
+    this.nesting = nesting;
+    this.meta = null;
+  }
+  LeanToken.prototype = MarkdownItToken.prototype;
+  const Lean = LeanToken as unknown as TokenClass;
+  // StateBlock.push, with the lean token.
+  class LeanStateBlock extends BaseState {
+    push(type: string, tag: string, nesting: -1 | 0 | 1): BlockToken {
+      const token = new Lean(type, tag, nesting);
+      token.block = true;
+      if (nesting < 0) this.level--;
+      token.level = this.level;
+      if (nesting > 0) this.level++;
+      this.tokens.push(token);
+      return token;
+    }
+  }
+  md.block.State = LeanStateBlock as unknown as typeof md.block.State;
 }
 
 type BlockRule = (state: unknown, startLine: number, endLine: number, silent: boolean) => boolean;
@@ -44,9 +97,12 @@ function tableOnlyFromParagraphText(md: Parser): void {
     .filter((fn): fn is BlockRule => fn !== undefined);
   const original = table.fn;
   const guarded: BlockRule = (state, startLine, endLine, silent) => {
+    // The table rule's own test first: it rejects almost every line at once (the silent run
+    // changes nothing), and the others then run only under would-be tables.
+    if (!original(state, startLine, endLine, true)) return false;
     if (startLine + 1 < endLine && isSetextDashes(state as LineState, startLine + 1)) return false;
     for (const other of others) if (other(state, startLine, endLine, true)) return false;
-    return original(state, startLine, endLine, silent);
+    return silent || original(state, startLine, endLine, false);
   };
   md.block.ruler.at('table', guarded as never, { alt: [...table.alt] });
 }
