@@ -1,5 +1,6 @@
 // VS Code extension entry: wiring only. Each feature area registers its disposables on
 // `context.subscriptions` from one call below; the work lives in the feature folders.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { RdslicApi } from './api';
 import { registerInventoryFeatures } from './inventory';
@@ -9,6 +10,9 @@ let stopLanguageClient: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): RdslicApi {
   const activatedAt = performance.now();
+  // Core messages shown in the editor (runbook placeholder reasons…) in the UI language: the
+  // core's @vscode/l10n reads the same bundle as vscode.l10n (undefined in English).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
 
   const inventory = registerInventoryFeatures(context, activatedAt);
   const runbook = registerRunbookFeatures(context);

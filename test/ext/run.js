@@ -15,6 +15,7 @@
 //                             stand-in as development extension (tests the packaged extension)
 //        [--screenshots DIR]  save the screenshots the tests ask for (test/ext/lib/screenshot.ts)
 //                             as DIR/<suite>-<name>.png
+//        [--locale fr]        UI language of VS Code (code-server --locale, browser language)
 //        [--timeout S]        overall limit per suite (default 150 s)
 //        [--keep]             keep the scratch folder (code-server log, profile)
 //        [--skip NAME]        with --all: leave suite NAME out (repeatable)
@@ -22,7 +23,7 @@
 //        the `code` command line, for @vscode/test-electron (test/ext/code-cli.sh)
 // The workspace fixture is copied into a scratch folder first: tests may edit and save.
 // A suite may carry defaults in test/ext/suite/<name>/suite.json:
-//   { "workspace": "test/ext/fixtures/x", "trust": false, "installVsix": "dist/rdslic.vsix" }
+//   { "workspace": "test/ext/fixtures/x", "trust": false, "installVsix": "dist/rdslic.vsix", "locale": "fr" }
 // Exit code: the tests' (0 = all passed), 124 on timeout, 2 on a setup problem.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
@@ -112,6 +113,7 @@ function parseArgs(argv) {
     else if (a === '--install-vsix') opts.installVsix = value();
     else if (a === '--screenshots') opts.screenshots = value();
     else if (a === '--timeout') opts.timeout = Number(value());
+    else if (a === '--locale') opts.locale = value();
     else if (a === '--keep') opts.keep = true;
     else if (a === '--skip') opts.skip.push(value());
     else fail(`unknown argument ${a} (see the header of test/ext/run.js)`);
@@ -139,7 +141,10 @@ function suiteConfig(name, cli) {
   if (!fs.existsSync(testsPath)) fail(`${path.relative(REPO, testsPath)} not found: compile the ext tests first (npm run compile-ext-tests)`);
   const workspace = pick('workspace', undefined);
   const installVsix = pick('installVsix', undefined);
+  const locale = pick('locale', undefined);
+  if (locale !== undefined && !/^[a-z]{2}(-[A-Za-z]{2})?$/.test(locale)) fail(`locale ${JSON.stringify(locale)} is not a language tag like fr or fr-CA`);
   return {
+    locale,
     name,
     testsPath,
     devPath: cli.devPath,
@@ -185,6 +190,21 @@ function writeUserSettings(userDataDir, trust) {
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
 }
 
+/**
+ * VS Code takes a display language only when a language pack provides it (else it falls back to
+ * English, and so does vscode.env.language). No pack can be downloaded here: an empty one (no
+ * translations: the workbench stays English, extensions get the locale) is declared where the
+ * server looks for installed packs, <user-data>/languagepacks.json.
+ */
+function writeLanguagePack(userDataDir, locale) {
+  const language = locale.toLowerCase();
+  const translations = path.join(userDataDir, 'rdslic-test-language-pack', `${language}.i18n.json`);
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const packs = { [language]: { hash: `rdslic-test-${language}`, extensions: [{ extensionIdentifier: { id: `rdslic-test.language-pack-${language}` }, version: '0.0.0' }], translations: { vscode: translations }, label: language } };
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
+}
+
 /** The environment code-server and its extension host see: a scratch HOME and XDG dirs. */
 function scratchEnv(scratch) {
   const home = path.join(scratch, 'home');
@@ -220,7 +240,7 @@ function installVsix(vsix, userDataDir, extensionsDir, env) {
 }
 
 /** Starts code-server in its own process group; resolves once it listens. */
-function startCodeServer({ port, userDataDir, extensionsDir, trust, env, logFile, timeoutMs }) {
+function startCodeServer({ port, userDataDir, extensionsDir, trust, locale, env, logFile, timeoutMs }) {
   const args = [
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
@@ -232,6 +252,7 @@ function startCodeServer({ port, userDataDir, extensionsDir, trust, env, logFile
     '--log', 'info',
   ];
   if (!trust) args.push('--disable-workspace-trust');
+  if (locale) args.push('--locale', locale);
   const log = fs.openSync(logFile, 'w');
   // setsid(1): code-server and every process it starts (extension host, language servers,
   // file watchers) share one process group that we kill as a whole.
@@ -271,6 +292,7 @@ async function runSuite(cfg) {
   const extensionsDir = path.join(scratch, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   writeUserSettings(userDataDir, cfg.trust);
+  if (cfg.locale) writeLanguagePack(userDataDir, cfg.locale);
   const logFile = path.join(scratch, 'code-server.log');
   // The fixture is copied, so tests may edit and save files without touching the repository;
   // a suite without a fixture gets an empty folder.
@@ -279,7 +301,7 @@ async function runSuite(cfg) {
   if (cfg.workspace) fs.cpSync(cfg.workspace, workspace, { recursive: true });
   else fs.mkdirSync(workspace, { recursive: true });
 
-  console.log(`ext tests: suite ${cfg.name}${cfg.installVsix ? ` (installed ${path.basename(cfg.installVsix)})` : ''}, workspace ${cfg.workspace ? path.relative(REPO, cfg.workspace) : '(empty)'}${cfg.trust ? ', trust on' : ''}`);
+  console.log(`ext tests: suite ${cfg.name}${cfg.installVsix ? ` (installed ${path.basename(cfg.installVsix)})` : ''}, workspace ${cfg.workspace ? path.relative(REPO, cfg.workspace) : '(empty)'}${cfg.trust ? ', trust on' : ''}${cfg.locale ? `, locale ${cfg.locale}` : ''}`);
   if (cfg.installVsix) installVsix(cfg.installVsix, userDataDir, extensionsDir, env);
 
   let browser;
@@ -288,7 +310,7 @@ async function runSuite(cfg) {
   try {
     const port = await freePort();
     const deadline = t0 + cfg.timeoutMs;
-    child = await startCodeServer({ port, userDataDir, extensionsDir, trust: cfg.trust, env, logFile, timeoutMs: cfg.timeoutMs });
+    child = await startCodeServer({ port, userDataDir, extensionsDir, trust: cfg.trust, locale: cfg.locale, env, logFile, timeoutMs: cfg.timeoutMs });
     const base = `http://127.0.0.1:${port}`;
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     // VS Code runs extensionTestsPath only alongside a development extension: with an
@@ -303,7 +325,7 @@ async function runSuite(cfg) {
 
     const { chromium } = require('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, env });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, ...(cfg.locale ? { locale: cfg.locale } : {}) });
     let finish;
     const finished = new Promise((resolve) => (finish = resolve));
     await page.exposeFunction('codeAutomationLog', async (_type, args) => {

@@ -12,4 +12,6 @@ export const COMMANDS = {
   revealFirstOpenStep: 'rdslic.runbook.revealFirstOpenStep',
   revealStep: 'rdslic.runbook.revealStep',
   refreshRunbooks: 'rdslic.runbook.refresh',
+  newFromTemplate: 'rdslic.runbook.newFromTemplate',
+  insertInventoryValue: 'rdslic.runbook.insertInventoryValue',
 } as const;

@@ -9,6 +9,10 @@ import { RunbookStatusBar, RunbooksTreeProvider, StepsCellStatusBarProvider } fr
 import { registerStepCommands, toggleStepCommand, revealFirstOpenStep } from './stepCommands';
 import { handleRendererMessage } from './steps';
 import { RunbookController, refusalToRun } from './controller';
+import { COMMANDS } from './constants';
+import { newRunbookFromTemplate, type NewRunbookArgs } from './newFromTemplate';
+import { listTemplates, type RunbookTemplate } from './templates';
+import { PLACEHOLDER_SELECTOR, PlaceholderHoverProvider, insertInventoryValue, type InsertValueArgs } from './placeholders';
 
 export interface RunbookFeatures {
   progress: RunbookProgressModel;
@@ -22,6 +26,8 @@ export interface RunbookFeatures {
   reopenAsText: typeof reopenAsText;
   revealFirstOpenStep: (uri?: vscode.Uri) => ReturnType<typeof revealFirstOpenStep>;
   refusalToRun: typeof refusalToRun;
+  /** The shipped runbooks "New Runbook from Template" offers, in the order it offers them. */
+  templates: () => Promise<RunbookTemplate[]>;
 }
 
 export function registerRunbookFeatures(context: vscode.ExtensionContext): RunbookFeatures {
@@ -44,6 +50,11 @@ export function registerRunbookFeatures(context: vscode.ExtensionContext): Runbo
     messaging.onDidReceiveMessage((e) => void handleRendererMessage(e.editor, e.message)),
     ...registerOpenCommands(),
     ...registerStepCommands(progress),
+    vscode.languages.registerHoverProvider(PLACEHOLDER_SELECTOR, new PlaceholderHoverProvider()),
+    vscode.commands.registerCommand(COMMANDS.newFromTemplate, (args?: NewRunbookArgs) =>
+      newRunbookFromTemplate(context.extensionUri, isArgs(args) ? args : {}),
+    ),
+    vscode.commands.registerCommand(COMMANDS.insertInventoryValue, (args?: InsertValueArgs) => insertInventoryValue(isArgs(args) ? args : {})),
   );
   // The Runbooks view shows only in workspaces that have runbooks.
   const updatePresence = () => vscode.commands.executeCommand('setContext', 'rdslic.runbooks.present', progress.all().length > 0);
@@ -62,5 +73,11 @@ export function registerRunbookFeatures(context: vscode.ExtensionContext): Runbo
     reopenAsText,
     revealFirstOpenStep: (uri) => revealFirstOpenStep(progress, uri),
     refusalToRun,
+    templates: () => listTemplates(context.extensionUri, vscode.env.language),
   };
+}
+
+/** Arguments given by code; a menu passes a Uri or nothing, which means "ask". */
+function isArgs(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !(value instanceof vscode.Uri) && !Array.isArray(value);
 }
