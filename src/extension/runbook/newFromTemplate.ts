@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { decodeRunbook, encodeRunbook, instantiateTemplate } from '../../core/runbook';
 import type { InstantiatedRunbook } from '../../core/runbook';
 import { parseInventory } from '../../core/inventory/parse';
-import type { LicenseServer } from '../../core/inventory/model';
+import type { LicenseServer, Migration } from '../../core/inventory/model';
 import { INVENTORY_GLOB } from '../inventory/detect';
 import { listTemplates, type RunbookTemplate } from './templates';
 import { openAsRunbook } from './openCommands';
@@ -123,6 +123,49 @@ async function chooseServer(servers: LicenseServer[], wanted: string | undefined
   return picked?.name;
 }
 
+/** The pack index (undefined: leave `pack.*` to fill in; null: cancelled); asks only with 2+ packs. */
+async function choosePack(server: LicenseServer): Promise<number | undefined | null> {
+  const packs = Array.isArray(server.packs) ? server.packs : [];
+  if (packs.length < 2) return undefined;
+  const leave = { label: vscode.l10n.t('None: leave the pack values to fill in'), index: undefined as number | undefined };
+  const picked = await vscode.window.showQuickPick(
+    [
+      ...packs.map((p, index) => ({
+        label: typeof p?.keyPackId === 'string' ? p.keyPackId : `#${index + 1}`,
+        description: [p?.type, p?.version, p?.quantity !== undefined ? `× ${p.quantity}` : undefined].filter((x) => x !== undefined).join(' '),
+        detail: [p?.program, p?.agreementNumber].filter(Boolean).join(' · '),
+        index: index as number | undefined,
+      })),
+      leave,
+    ],
+    { title: vscode.l10n.t('New runbook from template'), placeHolder: vscode.l10n.t('Choose the CAL pack this runbook works on') },
+  );
+  return picked ? picked.index : null;
+}
+
+/** The migration id (undefined: leave `migration.*` to fill in; null: cancelled); asks only with 2+. */
+async function chooseMigration(all: unknown, serverName: string): Promise<string | undefined | null> {
+  const key = (s: unknown) => (typeof s === 'string' ? s.trim().replace(/\.$/, '').toLowerCase() : undefined);
+  const migrations = (Array.isArray(all) ? all : []).filter(
+    (m): m is Migration => typeof m === 'object' && m !== null && key(m.to) === key(serverName) && typeof m.id === 'string',
+  );
+  if (migrations.length < 2) return undefined;
+  const leave = { label: vscode.l10n.t('None: leave the migration values to fill in'), id: undefined as string | undefined };
+  const picked = await vscode.window.showQuickPick(
+    [
+      ...migrations.map((m) => ({
+        label: String(m.id),
+        description: vscode.l10n.t('from {0}', String(m.from ?? '?')),
+        detail: [m.reason, m.state, m.licenses !== undefined ? `${m.licenses} ${m.calType ?? ''}`.trim() : undefined].filter(Boolean).join(' · '),
+        id: m.id as string | undefined,
+      })),
+      leave,
+    ],
+    { title: vscode.l10n.t('New runbook from template'), placeHolder: vscode.l10n.t('Choose the migration this runbook works on') },
+  );
+  return picked ? picked.id : null;
+}
+
 async function chooseTarget(wanted: vscode.Uri | string | undefined, fileName: string, inventory: vscode.Uri): Promise<vscode.Uri | undefined> {
   if (wanted !== undefined) {
     const target = toUri(wanted);
@@ -167,12 +210,28 @@ export async function newRunbookFromTemplate(extensionUri: vscode.Uri, args: New
   const target = await chooseTarget(args.target, fileName, inventoryUri);
   if (!target) return undefined;
 
-  const result = instantiateTemplate(await readText(templateUri), {
+  const templateText = await readText(templateUri);
+  // Several packs or migrations: ask which one, when the user is choosing (not given by code).
+  const interactive = args.server === undefined;
+  const server = servers.find((s) => s.name === serverName);
+  let pack = args.pack;
+  if (pack === undefined && interactive && server && /\{\{\s*pack\./.test(templateText)) {
+    const chosen = await choosePack(server);
+    if (chosen === null) return undefined;
+    pack = chosen;
+  }
+  let migration = args.migration;
+  if (migration === undefined && interactive && /\{\{\s*migration\./.test(templateText)) {
+    const chosen = await chooseMigration(inventory.migrations, serverName);
+    if (chosen === null) return undefined;
+    migration = chosen;
+  }
+  const result = instantiateTemplate(templateText, {
     inventory,
     serverName,
     inventoryPath: relativeInventoryPath(target, inventoryUri),
-    pack: args.pack,
-    migration: args.migration,
+    pack,
+    migration,
   });
   await vscode.workspace.fs.writeFile(target, encodeRunbook(result.text));
 
