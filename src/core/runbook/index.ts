@@ -90,3 +90,12 @@ export type { PlaceholderDefinition, PlaceholderOccurrence, PlaceholderContext, 
  */
 export { instantiateTemplate } from './instantiate';
 export type { TemplateOptions, InstantiatedRunbook, PlaceholderUse } from './instantiate';
+
+/**
+ * The inventory and license server a runbook's front matter links to (`inventory:` relative to
+ * the runbook, `server:` a `licenseServers[].name`): `loadLinkedInventory(runbookPath,
+ * parseRunbook(text).frontMatter?.data, readFile)` returns `{ parsed, server }` or a `problem`
+ * (kind + localised message). Never throws; the caller reads the file (sync or async variant).
+ */
+export { loadLinkedInventory, loadLinkedInventoryAsync, findLicenseServer, sameServerName, hasPlaceholder } from './linked-inventory';
+export type { LinkedInventory, LinkedInventoryProblemKind, ReadInventoryFile, ReadInventoryFileAsync } from './linked-inventory';
