@@ -32,8 +32,20 @@ test('findIdsInText finds IDs in free text (runbooks) and tells them apart', () 
     ['keyPackId', '7K2QH4M9PXR3T8WC6VJD1NB5FZ0GYLS2A9E', '', false],
     ['retailCode', '7K2QH-4M9PX-R3T8W-C6VJD-1NB5F', '', false],
     ['retailCode', 'XXXXX-XXXXX-XXXXX-XXXXX-1NB5F', '', true],
+    ['licenseServerId', '12345-67890-12345-67890-12345-67890-1234', 'length', false],
   ]);
   assert.equal(text.slice(findIdsInText(text)[0].start, findIdsInText(text)[0].end), '12345-67890-12345-67890-12345-67890-12345');
+});
+
+test('findIdsInText: a grouped License Server ID with a character or a group missing is found, other groupings are not', () => {
+  const found = (text: string) => findIdsInText(text).map((f) => [f.text, f.check.problems.join(','), f.check.length]);
+  assert.deepEqual(found('ID 12345-67890-123456-67890-12345-67890-12345.'), [['12345-67890-123456-67890-12345-67890-12345', 'length', 36]]);
+  assert.deepEqual(found('ID 12345-67890-12345-67890-12345-67890 noted'), [['12345-67890-12345-67890-12345-67890', 'length', 30]]);
+  assert.deepEqual(found('ID 12345-67890-12345-67890-12345-67890-12345-67890'), [['12345-67890-12345-67890-12345-67890-12345-67890', 'length', 40]]);
+  // Telephone confirmation blocks (8×6), serial numbers (6×4), GUIDs and Windows product IDs are not IDs.
+  assert.deepEqual(found('A 123456-234567-345678-456789-567890-678901-789012-890123'), []);
+  assert.deepEqual(found('S/N 1234-5678-9012-3456-7890-1234'), []);
+  assert.deepEqual(found('GUID 3f2504e0-4f89-11d3-9a0c-0305e82c3301, PID 00376-40000-00000-AA947'), []);
 });
 
 test('maskRetailCode keeps the last five characters only', () => {

@@ -52,6 +52,7 @@ test('the rule table has unique ids, each documented, with ids in their family r
     consistency: /^RDS3\d\d$/,
     time: /^RDS4\d\d$/,
     security: /^RDS5\d\d$/,
+    runbook: /^RDS6\d\d$/,
   };
   for (const r of RULES) {
     assert.ok(!seen.has(r.id), r.id);

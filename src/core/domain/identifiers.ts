@@ -191,11 +191,28 @@ export interface IdInText {
 const BEFORE = '(?<![A-Za-z0-9])(?<![A-Za-z0-9]-)';
 const AFTER = '(?![A-Za-z0-9])(?!-[A-Za-z0-9])';
 const G = '[A-Za-z0-9*]{5}';
-/** 7×5 grouped (License Server ID), 5×5 grouped (retail code), 35 or 25 in one run. */
+/** 6 to 8 hyphenated groups of 4 to 6: a License Server ID with a character or a group too many or too few. */
+const NEAR_SERVER_ID = '[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){5,7}';
+/**
+ * 7×5 grouped (License Server ID), 5×5 grouped (retail code), 35 or 25 in one run, then
+ * near misses of the 7×5 grouping (tried last: an exact form always wins).
+ */
 const ID_PATTERN = new RegExp(
-  `${BEFORE}(?:(${G}(?:-${G}){6})|(${G}(?:-${G}){4})|([A-Za-z0-9]{35})|([A-Za-z0-9*]{25}))${AFTER}`,
+  `${BEFORE}(?:(${G}(?:-${G}){6})|(${G}(?:-${G}){4})|([A-Za-z0-9]{35})|([A-Za-z0-9*]{25})|(${NEAR_SERVER_ID}))${AFTER}`,
   'g',
 );
+
+/**
+ * A grouped License Server ID mistyped: 7 groups with one or two characters dropped or added
+ * (33 to 37 in all), or 6 or 8 groups of 5 (a group dropped or repeated). Other groupings (8×6
+ * telephone confirmation blocks, 6×4 serial numbers) are something else.
+ */
+function isNearServerId(text: string): boolean {
+  const groups = text.split('-').map((g) => g.length);
+  const total = groups.reduce((a, b) => a + b, 0);
+  if (groups.length === 7) return total >= 33 && total <= 37;
+  return (groups.length === 6 || groups.length === 8) && groups.every((n) => n === 5);
+}
 
 function isMaskedRetail(text: string): boolean {
   return /^[X*]{20}/.test(compactId(text));
@@ -204,13 +221,15 @@ function isMaskedRetail(text: string): boolean {
 /**
  * Finds identifiers written in free text: License Server IDs grouped 7×5, retail codes (5×5,
  * grouped or in one 25-character run with letters and digits), and 35-character runs (key pack
- * IDs, or License Server IDs written without separators). One linear scan.
+ * IDs, or License Server IDs written without separators). Grouped License Server IDs with a
+ * character or a group too many or too few are found too, with a `length` problem. One linear
+ * scan.
  */
 export function findIdsInText(text: string): IdInText[] {
   const found: IdInText[] = [];
   ID_PATTERN.lastIndex = 0;
   for (let m = ID_PATTERN.exec(text); m !== null; m = ID_PATTERN.exec(text)) {
-    const [whole, grouped7, grouped5, run35, run25] = m;
+    const [whole, grouped7, grouped5, run35, run25, near] = m;
     const start = m.index;
     const end = start + whole.length;
     if (grouped7 !== undefined) {
@@ -226,6 +245,8 @@ export function findIdsInText(text: string): IdInText[] {
     } else if (run35 !== undefined) {
       const kind = /^\d+$/.test(whole) ? 'licenseServerId' : 'keyPackId';
       found.push({ kind, start, end, text: whole, check: checkId(kind, whole) });
+    } else if (near !== undefined && isNearServerId(whole)) {
+      found.push({ kind: 'licenseServerId', start, end, text: whole, check: checkId('licenseServerId', whole) });
     }
   }
   return found;

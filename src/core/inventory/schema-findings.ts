@@ -130,9 +130,16 @@ function allowedValues(node: SchemaNode | undefined): string[] {
   return out;
 }
 
-/** Schema errors of the inventory as findings, each on its YAML node. */
-export function schemaFindings(parsed: ParsedInventory): Finding[] {
-  const validate = inventoryValidator();
+/** Another YAML document checked against another schema (a runbook's front matter). */
+export interface SchemaFindingsOptions {
+  validate: ValidateFunction;
+  /** The document as the messages name it: "the front matter" / "The front matter". */
+  name: { lower: string; upper: string };
+}
+
+/** Schema errors of the inventory (or of `options`' document) as findings, each on its YAML node. */
+export function schemaFindings(parsed: ParsedInventory, options?: SchemaFindingsOptions): Finding[] {
+  const validate = options?.validate ?? inventoryValidator();
   if (validate(parsed.inventory)) return [];
   const errors = (validate.errors ?? []).slice();
 
@@ -146,7 +153,7 @@ export function schemaFindings(parsed: ParsedInventory): Finding[] {
   const seen = new Set<string>();
   for (const error of errors) {
     if (isBranchError(error)) continue;
-    const finding = toFinding(error, parsed);
+    const finding = toFinding(error, parsed, options?.name);
     const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -155,7 +162,7 @@ export function schemaFindings(parsed: ParsedInventory): Finding[] {
   return findings;
 }
 
-function toFinding(error: ErrorObject, parsed: ParsedInventory): Finding {
+function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFindingsOptions['name']): Finding {
   const path = pathOf(error.instancePath);
   const key = keyName(path);
   const parentSchema = error.parentSchema as SchemaNode | undefined;
@@ -169,7 +176,7 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory): Finding {
       const known = Object.keys((parentSchema?.properties as SchemaNode) ?? {});
       const suggestion = closest(unknown, known);
       if (suggestion) fix = { kind: 'renameKey', replacement: suggestion };
-      const where = path.length === 0 ? l10n.t('the inventory') : parentSchema?.title ? String(parentSchema.title).toLowerCase() : key;
+      const where = path.length === 0 ? (name?.lower ?? l10n.t('the inventory')) : parentSchema?.title ? String(parentSchema.title).toLowerCase() : key;
       return {
         ruleId: SCHEMA_UNKNOWN_KEY,
         severity: 'error',
@@ -184,7 +191,7 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory): Finding {
       const missing = String(params.missingProperty);
       const property = ((parentSchema?.properties as SchemaNode | undefined)?.[missing] ?? {}) as SchemaNode;
       const what = property.title ? ` (${String(property.title)})` : '';
-      const where = path.length === 0 ? l10n.t('The inventory') : parentSchema?.title ? `${String(parentSchema.title)} ${key}` : key;
+      const where = path.length === 0 ? (name?.upper ?? l10n.t('The inventory')) : parentSchema?.title ? `${String(parentSchema.title)} ${key}` : key;
       return {
         ruleId: SCHEMA_MISSING_KEY,
         severity: 'error',

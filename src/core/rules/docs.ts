@@ -10,6 +10,7 @@ const FAMILY_TITLES: Record<RuleFamily, string> = {
   consistency: 'Consistency (RDS3xx)',
   time: 'Time (RDS4xx)',
   security: 'Security (RDS5xx)',
+  runbook: 'Runbooks (RDS6xx)',
 };
 
 function fence(text: string): string {
@@ -35,6 +36,12 @@ export function renderRulesMarkdown(rules: readonly RuleDoc[]): string {
     '  that is not a comment or blank (without ids: every rule);',
     '- `# rdslic-disable-line RDS104` at the end of a line: that line;',
     '- `# rdslic-disable-file RDS108` anywhere: the whole file (without ids: every rule).',
+    '',
+    '**Runbooks.** `rdslic lint` and the language server also check runbooks (`*.runbook.md`): the',
+    'License Server IDs, key pack IDs and retail codes written in them get the identifier and security',
+    'rules (RDS101-RDS104, RDS501), and their front matter the RDS6xx rules. Suppression comments are',
+    'for inventories; in `.rdslic.yaml`, an `overrides` entry with `files: ["**/*.runbook.md"]` sets',
+    'severities for runbooks.',
     '',
     '| id | severity | family | title |',
     '|---|---|---|---|',

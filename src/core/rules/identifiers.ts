@@ -127,13 +127,22 @@ const FIELD_LABEL: Record<ReferenceField, string> = {
   retailCodeLast5: 'retailCodeLast5',
 };
 
-function checkIdentifier(ctx: RuleContext, path: InventoryPath, value: unknown, kind: IdKind, formatRule: string): void {
-  const text = asString(value);
-  if (text === undefined) return; // wrong type: a schema finding already says so
+/** What is wrong with one identifier: a rule id and its message (and the canonical form for RDS104). */
+export interface IdVerdict {
+  ruleId: string;
+  message: string;
+  /** RDS104: the canonical form the quick fix writes. */
+  normalized?: string;
+}
+
+/**
+ * The findings an identifier gets, wherever it is written (an inventory value, a runbook's text):
+ * `formatRule` is the rule for a wrong length or character set (RDS101, RDS103, RDS105-RDS107).
+ */
+export function identifierVerdicts(kind: IdKind, text: string, formatRule: string): IdVerdict[] {
   const check = checkId(kind, text);
   const format = ID_FORMATS[kind];
   const wording = idWording(kind);
-  const range = ctx.at(path, 'value');
   if (check.problems.includes('charset') || check.problems.includes('length')) {
     const expected = format.lengths.length > 0 ? format.lengths.join(l10n.t(' or ')) : l10n.t('one or more');
     const chars = format.charset === 'digits' ? l10n.t('digits') : l10n.t('letters or digits');
@@ -147,32 +156,41 @@ function checkIdentifier(ctx: RuleContext, path: InventoryPath, value: unknown, 
     } else {
       message = l10n.t('The {0} must have {1} {2} once separators are removed; "{3}" has {4}.', wording.label, expected, chars, text, check.length);
     }
-    ctx.report(formatRule, range, message);
-    return;
+    return [{ ruleId: formatRule, message }];
   }
+  const verdicts: IdVerdict[] = [];
   if (check.problems.includes('lettersInServerId')) {
-    ctx.report(
-      'RDS102',
-      range,
-      l10n.t(
+    verdicts.push({
+      ruleId: 'RDS102',
+      message: l10n.t(
         'This License Server ID contains letters. Microsoft describes it as 35 digits in one place and as 35 letters or digits in another: check it against RD Licensing Manager (a letter O or I is often a misread 0 or 1).',
       ),
-    );
+    });
   }
   if (check.problems.includes('unusualLength')) {
-    ctx.report(
-      'RDS108',
-      range,
-      kind === 'agreementNumber'
-        ? l10n.t('Microsoft documents agreement/enrollment numbers as 7 digits; this one has {0}. 8-digit SPLA numbers exist: check it against the agreement.', check.length)
-        : l10n.t('This agreement number has {0} digits; the program information gives no length, the WMI documentation says 7: check it against the agreement.', check.length),
-    );
+    verdicts.push({
+      ruleId: 'RDS108',
+      message:
+        kind === 'agreementNumber'
+          ? l10n.t('Microsoft documents agreement/enrollment numbers as 7 digits; this one has {0}. 8-digit SPLA numbers exist: check it against the agreement.', check.length)
+          : l10n.t('This agreement number has {0} digits; the program information gives no length, the WMI documentation says 7: check it against the agreement.', check.length),
+    });
   }
   if (check.problems.includes('notCanonical') && check.normalized !== undefined) {
-    ctx.report('RDS104', range, l10n.t('Write the {0} as {1}: {2}.', wording.label, wording.canonical, check.normalized), {
-      kind: 'normalizeId',
-      replacement: scalarReplacement(ctx.parsed, path, check.normalized),
-    });
+    verdicts.push({ ruleId: 'RDS104', message: l10n.t('Write the {0} as {1}: {2}.', wording.label, wording.canonical, check.normalized), normalized: check.normalized });
+  }
+  return verdicts;
+}
+
+function checkIdentifier(ctx: RuleContext, path: InventoryPath, value: unknown, kind: IdKind, formatRule: string): void {
+  const text = asString(value);
+  if (text === undefined) return; // wrong type: a schema finding already says so
+  const verdicts = identifierVerdicts(kind, text, formatRule);
+  if (verdicts.length === 0) return;
+  const range = ctx.at(path, 'value');
+  for (const v of verdicts) {
+    const fix = v.normalized !== undefined ? { kind: 'normalizeId', replacement: scalarReplacement(ctx.parsed, path, v.normalized) } : undefined;
+    ctx.report(v.ruleId, range, v.message, fix);
   }
 }
 

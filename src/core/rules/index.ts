@@ -8,6 +8,7 @@ import { securityCheck, SECURITY_RULES } from './security';
 import { SHAPE_RULES } from './shape';
 import { LIMIT_RULES } from '../inventory/limits';
 import { timeCheck, TIME_RULES } from './time';
+import { RUNBOOK_RULES } from './runbook';
 import type { Rule, RuleCheck } from './types';
 
 export type { Rule, RuleCheck, RuleContext, RuleDoc, RuleFamily } from './types';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   ...CONSISTENCY_RULES,
   ...TIME_RULES,
   ...SECURITY_RULES,
+  ...RUNBOOK_RULES,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,7 +1,8 @@
 // RDS5xx: secrets committed in clear. Reads the raw text, comments included, so it also runs
 // when the YAML does not parse.
 import * as l10n from '@vscode/l10n';
-import { compactId, findIdsInText, maskRetailCode } from '../domain/identifiers';
+import { compactId, findIdsInText, maskRetailCode, type IdInText } from '../domain/identifiers';
+import type { FixHint } from '../findings';
 import type { RuleCheck, RuleContext, RuleDoc } from './types';
 
 export const SECURITY_RULES: RuleDoc[] = [
@@ -19,19 +20,28 @@ export const SECURITY_RULES: RuleDoc[] = [
   },
 ];
 
+/** Message and quick fix of RDS501 for a full retail code written as `code`, wherever it is written. */
+export function retailCodeVerdict(code: string): { message: string; fix: FixHint } {
+  const last5 = compactId(code).slice(-5);
+  return {
+    message: l10n.t(
+      'This looks like a full retail license code (product key) committed in clear: anyone who reads the repository can use it. Keep only its last five characters (retailCodeLast5: {0}) and note where the full code is kept.',
+      last5,
+    ),
+    fix: { kind: 'maskSecret', replacement: maskRetailCode(code), last5 },
+  };
+}
+
+/** True for a retail code found in text that is written in full (not masked). */
+export function isFullRetailCode(id: IdInText): boolean {
+  return id.kind === 'retailCode' && !id.masked && !id.text.includes('*');
+}
+
 function run(ctx: RuleContext): void {
   for (const id of findIdsInText(ctx.parsed.text)) {
-    if (id.kind !== 'retailCode' || id.masked || id.text.includes('*')) continue;
-    const last5 = compactId(id.text).slice(-5);
-    ctx.report(
-      'RDS501',
-      ctx.parsed.positions.range(id.start, id.end),
-      l10n.t(
-        'This looks like a full retail license code (product key) committed in clear: anyone who reads the repository can use it. Keep only its last five characters (retailCodeLast5: {0}) and note where the full code is kept.',
-        last5,
-      ),
-      { kind: 'maskSecret', replacement: maskRetailCode(id.text), last5 },
-    );
+    if (!isFullRetailCode(id)) continue;
+    const { message, fix } = retailCodeVerdict(id.text);
+    ctx.report('RDS501', ctx.parsed.positions.range(id.start, id.end), message, fix);
   }
 }
 

@@ -4,10 +4,10 @@ import type { InventoryPath, NodePart, ParsedInventory } from '../inventory/pars
 import type { Inventory } from '../inventory/model';
 import type { InventoryIndex } from './inventory-index';
 
-export type RuleFamily = 'shape' | 'limits' | 'identifiers' | 'compatibility' | 'consistency' | 'time' | 'security';
+export type RuleFamily = 'shape' | 'limits' | 'identifiers' | 'compatibility' | 'consistency' | 'time' | 'security' | 'runbook';
 
 export interface RuleDoc {
-  /** Stable id: YAML0xx/SCHEMA0xx shape, LIMIT0xx input limits, RDS1xx identifiers, RDS2xx compatibility, RDS3xx consistency, RDS4xx time, RDS5xx security. */
+  /** Stable id: YAML0xx/SCHEMA0xx shape, LIMIT0xx input limits, RDS1xx identifiers, RDS2xx compatibility, RDS3xx consistency, RDS4xx time, RDS5xx security, RDS6xx runbooks. */
   id: string;
   family: RuleFamily;
   defaultSeverity: Severity;
@@ -19,7 +19,7 @@ export interface RuleDoc {
   rationale: string;
   /** How to fix it. */
   fix: string;
-  /** An inventory excerpt that triggers the rule. */
+  /** An inventory excerpt (a runbook's front matter for RDS6xx) that triggers the rule. */
   example: string;
 }
 

@@ -99,3 +99,12 @@ export type { TemplateOptions, InstantiatedRunbook, PlaceholderUse } from './ins
  */
 export { loadLinkedInventory, loadLinkedInventoryAsync, findLicenseServer, sameServerName, hasPlaceholder } from './linked-inventory';
 export type { LinkedInventory, LinkedInventoryProblemKind, ReadInventoryFile, ReadInventoryFileAsync } from './linked-inventory';
+
+/**
+ * Checks a runbook like an inventory: `lintRunbook(text, { file, runbookPath, readFile, rules })`
+ * gives the findings of the IDs written in it (RDS101-RDS104, RDS501 with the maskSecret fix) and
+ * of its front matter (RDS601-RDS604); `lintRunbookCell(source, { rules })` those of one notebook
+ * cell's text (IDs and secrets only).
+ */
+export { lintRunbook, lintRunbookCell, runbookFrontMatterValidator } from './lint';
+export type { RunbookLintOptions } from './lint';

@@ -1,0 +1,250 @@
+// Checks a runbook (*.runbook.md) the way inventories are checked: the identifiers written in it
+// (License Server IDs, key pack IDs, retail codes) get the same rules, ids and messages as in an
+// inventory (RDS101-RDS104, RDS501 with its maskSecret fix), and its front matter the RDS6xx
+// rules: valid YAML, the runbook schema, an inventory that can be read, a server that is in it.
+// The CLI, the language server and the API all call this; reading the linked inventory is the
+// caller's (`readFile`), so that the editor can hand over its unsaved text.
+import * as l10n from '@vscode/l10n';
+import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import runbookSchema from '../../../schemas/runbook.schema.json';
+import { findIdsInText, type IdInText } from '../domain/identifiers';
+import { compareFindings, type Finding, type FixHint, type Position, type Range } from '../findings';
+import type { RuleSetting } from '../inventory/lint';
+import { parseInventory, rangeOf, type ParsedInventory } from '../inventory/parse';
+import { SCHEMA_NOT_ALLOWED, schemaFindings } from '../inventory/schema-findings';
+import { identifierVerdicts } from '../rules/identifiers';
+import { RULES_BY_ID } from '../rules/index';
+import { isFullRetailCode, retailCodeVerdict } from '../rules/security';
+import { frontMatterLineCount } from './front-matter';
+import { hasPlaceholder, loadLinkedInventory, type ReadInventoryFile } from './linked-inventory';
+import { indexLines, type LineIndex } from './lines';
+import { parseRunbook } from './parse';
+import { findPlaceholders } from './placeholders';
+
+export const RUNBOOK_FRONT_MATTER_YAML = 'RDS601';
+export const RUNBOOK_FRONT_MATTER_SCHEMA = 'RDS602';
+export const RUNBOOK_INVENTORY_UNREADABLE = 'RDS603';
+export const RUNBOOK_UNKNOWN_SERVER = 'RDS604';
+
+export interface RunbookLintOptions {
+  /** Path reported in each finding's `file`. */
+  file?: string;
+  /** Absolute path of the runbook, to resolve `inventory:` against; default: `file`. */
+  runbookPath?: string;
+  /**
+   * Reads the linked inventory (see loadLinkedInventory). Without it the front matter's
+   * `inventory:` and `server:` are not followed (RDS603, RDS604 are not checked).
+   */
+  readFile?: ReadInventoryFile;
+  /** Severity overrides, or 'off', by rule id (from .rdslic.yaml, as for inventories). */
+  rules?: Record<string, RuleSetting>;
+}
+
+/** Offsets ↔ LSP positions over the runbook's own line index (`\r\n`, `\r`, `\n` all end a line). */
+class RunbookPositions {
+  readonly lines: LineIndex;
+  constructor(readonly text: string) {
+    this.lines = indexLines(text);
+  }
+  positionAt(offset: number): Position {
+    const { starts } = this.lines;
+    if (starts.length === 0) return { line: 0, character: Math.max(0, Math.min(offset, this.text.length)) };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    // After a final line break, the position is on the (empty) line that follows it.
+    const lineEnd = this.lines.ends[lo];
+    if (offset > lineEnd && lo === starts.length - 1) return { line: lo + 1, character: 0 };
+    return { line: lo, character: Math.min(offset, lineEnd) - starts[lo] };
+  }
+  range(start: number, end: number): Range {
+    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+  }
+  /** From `offset` to the end of its line (at least where it is). */
+  toLineEnd(offset: number): Range {
+    const { line } = this.positionAt(offset);
+    const end = line < this.lines.ends.length ? this.lines.ends[line] : this.text.length;
+    return this.range(offset, Math.max(offset, end));
+  }
+}
+
+let validator: ValidateFunction | undefined;
+
+/** schemas/runbook.schema.json, compiled once per process. */
+export function runbookFrontMatterValidator(): ValidateFunction {
+  if (!validator) validator = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(runbookSchema);
+  return validator;
+}
+
+/** Masked identifiers are fine: XXXXX groups, `*****`. */
+function isMasked(id: IdInText): boolean {
+  return id.masked === true || /[Xx*]{5}/.test(id.text.replace(/-/g, ''));
+}
+
+/**
+ * Identifier and secret findings of a text (a whole runbook, or one notebook cell), placed by
+ * `positions`. Placeholders and masked values are skipped.
+ */
+function identifierFindings(text: string, positions: RunbookPositions): Finding[] {
+  const found: Finding[] = [];
+  const placeholders = findPlaceholders(text);
+  const inPlaceholder = (id: IdInText) => placeholders.some((p) => id.start < p.offset + p.length && p.offset < id.end);
+  for (const id of findIdsInText(text)) {
+    if (inPlaceholder(id) || isMasked(id)) continue;
+    const range = positions.range(id.start, id.end);
+    if (id.kind === 'retailCode') {
+      if (!isFullRetailCode(id)) continue;
+      const { message, fix } = retailCodeVerdict(id.text);
+      found.push(finding('RDS501', range, message, fix));
+      continue;
+    }
+    const formatRule = id.kind === 'licenseServerId' ? 'RDS101' : 'RDS103';
+    for (const v of identifierVerdicts(id.kind, id.text, formatRule)) {
+      found.push(finding(v.ruleId, range, v.message, v.normalized !== undefined ? { kind: 'normalizeId', replacement: v.normalized } : undefined));
+    }
+  }
+  return found;
+}
+
+function finding(ruleId: string, range: Range, message: string, fix?: FixHint): Finding {
+  const rule = RULES_BY_ID.get(ruleId);
+  if (!rule) throw new Error(`rule ${ruleId} is not in the rule table`);
+  return { ruleId, severity: rule.defaultSeverity, message, range, ...(fix ? { fix } : {}) };
+}
+
+/** The front matter's YAML, parsed with ranges, and where it starts in the file. */
+interface FrontMatterYaml {
+  parsed: ParsedInventory;
+  /** Offset of the YAML's first character in the runbook text. */
+  start: number;
+}
+
+function frontMatterYaml(text: string): FrontMatterYaml | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = indexLines(text, bom);
+  const count = frontMatterLineCount(text, lines);
+  if (count === 0) return undefined;
+  const start = lines.starts[1];
+  return { parsed: parseInventory(text.slice(start, lines.starts[count - 1])), start };
+}
+
+/** A range of the front matter's YAML, moved into the runbook text. */
+function shift(range: Range, yaml: FrontMatterYaml, positions: RunbookPositions): Range {
+  const offset = (p: Position) => yaml.start + yaml.parsed.positions.offsetAt(p);
+  return positions.range(offset(range.start), offset(range.end));
+}
+
+function sameRange(a: Range | undefined, b: Range): boolean {
+  return a !== undefined && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function frontMatterFindings(text: string, positions: RunbookPositions, options: RunbookLintOptions): Finding[] {
+  const frontMatter = parseRunbook(text).frontMatter;
+  if (!frontMatter) return [];
+  if (frontMatter.error) {
+    const { line, column, message } = frontMatter.error;
+    const offset = positions.lines.starts[line] + column;
+    return [finding(RUNBOOK_FRONT_MATTER_YAML, positions.toLineEnd(offset), message)];
+  }
+  const yaml = frontMatterYaml(text)!;
+  const data = frontMatter.data;
+  const found: Finding[] = [];
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    const opening = positions.lines.starts[0] ?? 0;
+    return [
+      finding(
+        RUNBOOK_FRONT_MATTER_SCHEMA,
+        positions.toLineEnd(opening),
+        l10n.t('The front matter must be a mapping of keys: title, lang, applies-to, inventory, server, summary (see runbooks/README.md).'),
+      ),
+    ];
+  }
+  const schemaProblems = schemaFindings(yaml.parsed, {
+    validate: runbookFrontMatterValidator(),
+    name: { lower: l10n.t('the front matter'), upper: l10n.t('The front matter') },
+  });
+  // inventory: and server: are strings matching one of two patterns: the generic "not a valid
+  // ... Allowed: ..." cannot list patterns, so these two get a message of their own.
+  const patternMessages: [string, string][] = [
+    ['inventory', l10n.t('inventory: must be the path of a *.rdslic.yaml (or *.rdslic.yml) file relative to the runbook, with "/" (no drive letter, no leading "/"), or a {{...}} placeholder in quotes.')],
+    ['server', l10n.t('server: must be a host name or FQDN (letters, digits, "-", "_" and "."), as in licenseServers[].name of the inventory, or a {{...}} placeholder in quotes.')],
+  ];
+  for (const f of schemaProblems) {
+    const fix = f.fix && typeof f.fix.replacement === 'string' ? f.fix : undefined;
+    const own = f.ruleId === SCHEMA_NOT_ALLOWED ? patternMessages.find(([key]) => sameRange(rangeOf(yaml.parsed, [key], 'value'), f.range)) : undefined;
+    found.push(finding(RUNBOOK_FRONT_MATTER_SCHEMA, shift(f.range, yaml, positions), own ? own[1] : f.message, fix));
+  }
+
+  if (options.readFile === undefined) return found;
+  const runbookPath = options.runbookPath ?? options.file;
+  if (runbookPath === undefined) return found;
+  const link = loadLinkedInventory(runbookPath, data, options.readFile);
+  const at = (key: string) => {
+    const r = rangeOf(yaml.parsed, [key], 'value');
+    return r ? shift(r, yaml, positions) : positions.toLineEnd(0);
+  };
+  switch (link.problem?.kind) {
+    case 'inventoryNotFound':
+      // A template names a default inventory that "New runbook from template" replaces.
+      if (link.serverName !== undefined && hasPlaceholder(link.serverName)) break;
+      found.push(finding(RUNBOOK_INVENTORY_UNREADABLE, at('inventory'), link.problem.message));
+      break;
+    case 'inventoryUnreadable':
+    case 'inventoryUnparseable':
+      found.push(finding(RUNBOOK_INVENTORY_UNREADABLE, at('inventory'), link.problem.message));
+      break;
+    case 'unknownServer':
+      found.push(finding(RUNBOOK_UNKNOWN_SERVER, at('server'), link.problem.message));
+      break;
+    default:
+      break;
+  }
+  return found;
+}
+
+function settle(raw: Finding[], options: { file?: string; rules?: Record<string, RuleSetting> }): Finding[] {
+  const settings = options.rules ?? {};
+  const out: Finding[] = [];
+  for (const f of raw) {
+    const setting = settings[f.ruleId];
+    if (setting === 'off') continue;
+    const settled: Finding = { ...f, severity: setting ?? f.severity };
+    if (options.file !== undefined) settled.file = options.file;
+    out.push(settled);
+  }
+  return out.sort(compareFindings);
+}
+
+/**
+ * Checks a whole runbook text: identifiers anywhere in it (front matter, prose, code blocks) and
+ * its front matter. Never throws. Ranges are 0-based LSP positions in `text`.
+ */
+export function lintRunbook(text: string, options: RunbookLintOptions = {}): Finding[] {
+  const positions = new RunbookPositions(text);
+  const raw = identifierFindings(text, positions);
+  try {
+    raw.push(...frontMatterFindings(text, positions, options));
+  } catch (e) {
+    // A bug in the front matter checks must not hide the identifier findings nor crash the editor.
+    raw.push({
+      ruleId: 'RDS000',
+      severity: 'error',
+      message: l10n.t('Internal error in the {0} checks: {1}. Please report it.', 'runbook', e instanceof Error ? e.message : String(e)),
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    });
+  }
+  return settle(raw, options);
+}
+
+/**
+ * Checks one cell of a runbook open as a notebook: the identifiers and secrets in its text
+ * (the front matter is not a cell; lintRunbook on the file checks it). Ranges are in `source`.
+ */
+export function lintRunbookCell(source: string, options: { file?: string; rules?: Record<string, RuleSetting> } = {}): Finding[] {
+  return settle(identifierFindings(source, new RunbookPositions(source)), options);
+}
