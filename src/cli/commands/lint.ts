@@ -1,4 +1,4 @@
-// `rdslic lint [paths...]`: checks inventories for CI and prints a report in the chosen format.
+// `rdslic lint [paths...]`: checks inventories and runbooks for CI and prints a report in the chosen format.
 // Exit 0 clean, 1 findings at or above --fail-on (or too many warnings), 2 usage error,
 // missing or unreadable path, internal error.
 import { parseArgs } from 'node:util';
@@ -11,7 +11,7 @@ import { useColor } from '../color';
 import { FORMATTERS, isFormatName } from '../format';
 import { configureLanguage, isLanguage } from '../l10n';
 import { writeFileAtomically } from '../output';
-import { collectFiles } from '../lint/collect';
+import { collectFiles, isLintableName } from '../lint/collect';
 import { lintExitCode, type FailOn } from '../lint/exit-code';
 import { lintFiles } from '../lint/run';
 import { coreEngine } from '../lint/engine';
@@ -29,8 +29,9 @@ const OPTIONS = {
 function help(): string {
   return l10n.t(`Usage: rdslic lint [options] [paths...]
 
-Checks RDS licensing inventories (*.rdslic.yaml, *.rdslic.yml). A path is a file or a folder
-(searched recursively, skipping node_modules and .git); the default is the current folder.
+Checks RDS licensing inventories (*.rdslic.yaml, *.rdslic.yml) and runbooks (*.runbook.md: the
+IDs written in them, and the inventory and server their front matter names). A path is a file or
+a folder (searched recursively, skipping node_modules and .git); the default is the current folder.
 
 Options:
   -f, --format <name>     stylish (default), json, sarif, github, junit
@@ -82,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
 
   const cwd = process.cwd();
   const paths = positionals.length > 0 ? positionals : ['.'];
-  const collected = collectFiles(paths, cwd);
+  const collected = collectFiles(paths, cwd, isLintableName);
   if (collected.missing.length > 0) {
     for (const m of collected.missing) process.stderr.write(`rdslic: ${l10n.t("lint: no such file or folder '{0}' ({1}).", m.path, m.reason)}\n`);
     return EXIT_USAGE;
@@ -96,7 +97,7 @@ export async function run(args: string[]): Promise<number> {
   });
   for (const file of outcome.ignoredExplicitly) process.stderr.write(`rdslic: ${l10n.t('{0} is ignored by the configuration (ignore).', file)}\n`);
   for (const u of outcome.unreadable) process.stderr.write(`rdslic: ${l10n.t("lint: cannot read '{0}' ({1}).", u.file, u.reason)}\n`);
-  if (collected.files.length === 0) process.stderr.write(`rdslic: ${l10n.t('no inventory (*.rdslic.yaml, *.rdslic.yml) found in {0}.', paths.join(', '))}\n`);
+  if (collected.files.length === 0) process.stderr.write(`rdslic: ${l10n.t('no inventory (*.rdslic.yaml, *.rdslic.yml) or runbook (*.runbook.md) found in {0}.', paths.join(', '))}\n`);
 
   const toFile = values.output !== undefined;
   const report = FORMATTERS[format](outcome.report, { color: !toFile && format === 'stylish' && useColor(process.stdout) });

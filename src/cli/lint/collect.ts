@@ -1,9 +1,9 @@
 // Expands the paths given to `rdslic lint` into the files to check: a file is taken as is, a
-// folder is searched for inventories (`*.rdslic.yaml`, `*.rdslic.yml`), skipping node_modules
-// and .git, and not following folder links (no loops).
+// folder is searched for inventories (`*.rdslic.yaml`, `*.rdslic.yml`) and runbooks
+// (`*.runbook.md`), skipping node_modules and .git, and not following folder links (no loops).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { hasInventoryName, isConfigName } from '../../core/language/applies';
+import { hasInventoryName, hasRunbookName, isConfigName } from '../../core/language/applies';
 
 export interface Collected {
   /** Absolute paths, each once, folders' files in name order. */
@@ -19,6 +19,11 @@ export { isConfigName };
 
 export function isInventoryName(name: string): boolean {
   return hasInventoryName(name) && !isConfigName(name);
+}
+
+/** What `rdslic lint` checks: inventories and runbooks. */
+export function isLintableName(name: string): boolean {
+  return isInventoryName(name) || hasRunbookName(name);
 }
 
 /** Which file names a folder search keeps (inventories by default; `rdslic runbook` asks for runbooks). */

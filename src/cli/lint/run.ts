@@ -12,7 +12,8 @@ import { readInventory } from './read-text';
 /** The core linter as the CLI sees it. */
 export interface LintEngine {
   rules: RuleInfo[];
-  lintText(text: string, options: { file: string; rules: Record<string, RuleSetting> }): Finding[];
+  /** `file` as shown to the user; `path` absolute (tells runbooks from inventories, resolves their links). */
+  lintText(text: string, options: { file: string; path?: string; rules: Record<string, RuleSetting> }): Finding[];
 }
 
 export interface LintRun {
@@ -72,7 +73,7 @@ export function lintFiles(files: readonly string[], options: LintFilesOptions): 
       if (!reportedConfigs.has(file)) findings.push(...parseConfig(read.text, shown).findings);
       reportedConfigs.add(file);
     } else {
-      findings.push(...engine.lintText(read.text, { file: shown, rules: settings.rules }).map((f) => ({ ...f, file: shown })));
+      findings.push(...engine.lintText(read.text, { file: shown, path: file, rules: settings.rules }).map((f) => ({ ...f, file: shown })));
     }
   }
   findings.sort(compareFindings);

@@ -41,3 +41,10 @@ export function isInventory(pathOrUri: string, text: string): boolean {
   if (isConfigName(pathOrUri)) return hasInventoryKind(text);
   return hasInventoryName(pathOrUri) || (isYamlName(pathOrUri) && hasInventoryKind(text));
 }
+
+const RUNBOOK_NAME = /\.runbook\.md$/i;
+
+/** Runbooks are `*.runbook.md` (a notebook cell's URI has its notebook's path, so it matches too). */
+export function hasRunbookName(pathOrUri: string): boolean {
+  return RUNBOOK_NAME.test(basename(decoded(pathOrUri)));
+}
