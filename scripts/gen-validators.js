@@ -29,6 +29,14 @@ const VALIDATORS = [
     formats: ['date'],
   },
   {
+    schema: 'schemas/runbook.schema.json',
+    module: 'runbook-validator.ts',
+    // The front matter findings reuse the inventory's schema messages: same options.
+    options: { allErrors: true, strict: true, verbose: true },
+    annotations: [],
+    formats: [],
+  },
+  {
     schema: 'schemas/config.schema.json',
     module: 'config-validator.ts',
     options: { allErrors: true, strict: true },

@@ -5,9 +5,8 @@
 // The CLI, the language server and the API all call this; reading the linked inventory is the
 // caller's (`readFile`), so that the editor can hand over its unsaved text.
 import * as l10n from '@vscode/l10n';
-import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import runbookSchema from '../../../schemas/runbook.schema.json';
+import { validate as precompiledValidator } from '../generated/runbook-validator';
 import { findIdsInText, type IdInText } from '../domain/identifiers';
 import { compareFindings, type Finding, type FixHint, type Position, type Range } from '../findings';
 import type { RuleSetting } from '../inventory/lint';
@@ -73,12 +72,9 @@ class RunbookPositions {
   }
 }
 
-let validator: ValidateFunction | undefined;
-
-/** schemas/runbook.schema.json, compiled once per process. */
+/** schemas/runbook.schema.json, compiled at build time (scripts/gen-validators.js). */
 export function runbookFrontMatterValidator(): ValidateFunction {
-  if (!validator) validator = new Ajv({ allErrors: true, strict: true, verbose: true }).compile(runbookSchema);
-  return validator;
+  return precompiledValidator as unknown as ValidateFunction;
 }
 
 /** Masked identifiers are fine: XXXXX groups, `*****`. */
