@@ -41,6 +41,7 @@ import { AnalysisCache, type Analysis } from './analysis';
 import { RuleConfig, sanitizeSettings } from './config';
 import { inventorySchema, explainDomain } from './knowledge';
 import { LintScheduler } from './scheduler';
+import { RunbookDiagnostics } from './runbooks';
 import { findYamlFiles, indexFileFromDisk, pathToUri, uriToPath } from './workspace';
 
 /**
@@ -60,6 +61,7 @@ export function startServer(connection: Connection): void {
   const cache = new AnalysisCache();
   const index = new ServerNameIndex();
   const config = new RuleConfig();
+  const runbooks = new RunbookDiagnostics(documents, config);
   const applies = new Map<string, { version: number; inventory: boolean }>();
   let pullDiagnostics = false;
   let refreshSupport = false;
@@ -145,10 +147,11 @@ export function startServer(connection: Connection): void {
   }
 
   function hasDiagnostics(doc: TextDocument): boolean {
-    return isInventoryDoc(doc) || isConfigDoc(doc);
+    return isInventoryDoc(doc) || isConfigDoc(doc) || runbooks.applies(doc);
   }
 
   function diagnosticsOf(doc: TextDocument): Diagnostic[] {
+    if (runbooks.applies(doc)) return runbooks.diagnostics(doc);
     if (isInventoryDoc(doc)) return analysed(doc).findings.map(findingToDiagnostic);
     return parseConfig(doc.getText(), uriToPath(doc.uri)).findings.map(findingToDiagnostic);
   }
@@ -163,6 +166,15 @@ export function startServer(connection: Connection): void {
     publish({ uri, version, diagnostics });
   });
   const scheduler = new LintScheduler((uri) => void pushNow(uri));
+
+  /** Open runbooks again (an inventory they may link to changed). */
+  function revalidateRunbooks(): void {
+    if (pullDiagnostics) {
+      if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    for (const doc of documents.all()) if (runbooks.applies(doc)) scheduler.schedule(doc.uri, undefined);
+  }
 
   function revalidateAll(): void {
     if (pullDiagnostics) {
@@ -191,7 +203,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent(
     safe('didChange', undefined, (e) => {
       const doc = e.document;
-      if (isConfigDoc(doc)) {
+      if (isConfigDoc(doc) || runbooks.applies(doc)) {
         if (!pullDiagnostics) scheduler.schedule(doc.uri, undefined);
         return;
       }
@@ -210,6 +222,8 @@ export function startServer(connection: Connection): void {
   // Clients that do not watch files still tell us when a config file is saved from the editor.
   documents.onDidSave(
     safe('didSave', undefined, (e) => {
+      // Runbooks check the server their front matter names against a linked inventory.
+      if (isInventoryDoc(e.document)) revalidateRunbooks();
       if (!isConfigName(e.document.uri)) return;
       config.invalidate();
       revalidateAll();
@@ -270,6 +284,8 @@ export function startServer(connection: Connection): void {
       if (configChanged) {
         config.invalidate();
         revalidateAll();
+      } else if (files.length > 0) {
+        revalidateRunbooks();
       }
     }),
   );
@@ -313,10 +329,12 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(
     safe('codeAction', [], (params) => {
-      const doc = inventoryDoc(params.textDocument.uri);
-      if (!doc) return [];
       const only = params.context.only;
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
+      const runbook = documents.get(params.textDocument.uri);
+      if (runbook && runbooks.applies(runbook)) return runbooks.codeActions(runbook.uri, params.context.diagnostics);
+      const doc = inventoryDoc(params.textDocument.uri);
+      if (!doc) return [];
       return codeActions(doc.uri, analysed(doc).parsed, params.context.diagnostics, inventorySchema());
     }),
   );

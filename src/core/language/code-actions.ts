@@ -128,7 +128,8 @@ export function suppressionEdit(parsed: ParsedYaml, line: number, ruleId: string
   return { range: { start: at, end: at }, newText: `${indent}# rdslic-disable-next-line ${ruleId}${eol(parsed.text)}` };
 }
 
-function titleFor(hint: FixHint): string {
+/** The title of the quick fix a fix hint offers ("Replace the secret with …"). */
+export function fixTitle(hint: FixHint): string {
   const value = hint.replacement ?? '';
   switch (hint.kind) {
     case 'normalizeId':
@@ -167,7 +168,7 @@ export function codeActions(uri: string, parsed: ParsedYaml, diagnostics: readon
     const hint = diagnostic.data;
     if (isFixHint(hint)) {
       let edit: TextEdit | undefined;
-      let title = titleFor(hint);
+      let title = fixTitle(hint);
       if (hint.kind === 'addKey' && typeof hint.key === 'string' && schema) {
         edit = addKeyEdit(parsed, schema, hint.range ?? diagnostic.range, hint.key);
         title = l10n.t('Add the missing key {0}', hint.key);
