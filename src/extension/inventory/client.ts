@@ -54,6 +54,10 @@ export class LazyLanguageClient implements vscode.Disposable {
         { scheme: 'file', language: 'yaml' },
         { scheme: 'untitled', language: 'yaml' },
         { scheme: 'vscode-vfs', language: 'yaml' },
+        // Runbooks: opened as text, and each cell of one opened as a notebook (a cell's URI
+        // carries the runbook's path). The server checks the IDs and secrets written in them.
+        { scheme: 'file', pattern: '**/*.runbook.md' },
+        { scheme: 'vscode-notebook-cell', pattern: '**/*.runbook.md' },
       ],
       outputChannel: this.output,
       traceOutputChannel: this.output,

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { RdslicApi } from '../api';
 import { LazyLanguageClient } from './client';
-import { isInventoryDocument, workspaceHasInventory } from './detect';
+import { isInventoryDocument, isRunbookDocument, workspaceHasInventory } from './detect';
 import { WorkspaceLinter } from './lint-workspace';
 import { newInventoryFromTemplate, type NewInventoryArgs } from './new-inventory';
 import { showRuleDocumentation } from './rule-docs';
@@ -21,9 +21,9 @@ export function registerInventoryFeatures(context: vscode.ExtensionContext, acti
   const linter = new WorkspaceLinter(context);
   context.subscriptions.push(output, client, statusBar, linter);
 
-  // Start the server only once there is an inventory to serve.
+  // Start the server only once there is an inventory (or a runbook) to serve.
   const startFor = (doc: vscode.TextDocument) => {
-    if (!client.started && isInventoryDocument(doc)) void client.ensureStarted().then(() => statusBar.refresh());
+    if (!client.started && (isInventoryDocument(doc) || isRunbookDocument(doc))) void client.ensureStarted().then(() => statusBar.refresh());
   };
   vscode.workspace.textDocuments.forEach(startFor);
   context.subscriptions.push(
