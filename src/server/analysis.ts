@@ -1,13 +1,14 @@
 // Per-document cache of what the features need, keyed by document version: the lint's parse
 // (shared by hover, symbols, navigation, quick fixes and the index) and its findings. A
 // version is parsed and linted once, whichever feature asks first; an edit makes a new
-// version and replaces the entry.
+// version and replaces the entry, re-using the previous one's parse for what the edit did not
+// touch (see linting.ts).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../core/findings';
 import { inventoryNodes, type InventoryNodes } from '../core/language/inventory-nodes';
 import type { ParsedYaml } from '../core/language/yaml-text';
 import type { RuleSettings } from './config';
-import { lintForEditor } from './linting';
+import { lintForEditor, type LintOutcome } from './linting';
 
 export interface Analysis {
   version: number;
@@ -16,8 +17,14 @@ export interface Analysis {
   findings: Finding[];
   /** The rule settings the findings were computed with. */
   rulesKey: string;
-  /** How long the lint took, in ms (drives the debounce). */
-  lintMs: number;
+  /**
+   * How long the lint of the last edit took, in ms (drives the debounce). Undefined for the
+   * first lint of a document: it parses the whole text, which says nothing about the cost of
+   * linting an edit.
+   */
+  lintMs: number | undefined;
+  /** Where the next lint of this document starts from. */
+  outcome: LintOutcome;
 }
 
 export class AnalysisCache {
@@ -29,17 +36,19 @@ export class AnalysisCache {
     const cached = this.entries.get(doc.uri);
     if (cached && cached.version === doc.version && cached.rulesKey === rulesKey) return cached;
     const started = performance.now();
-    const outcome = lintForEditor(doc.getText(), file, rules);
+    // The previous entry's parse is handed over (and updated in place): replace the entry.
+    const outcome = lintForEditor(cached?.outcome, doc.getText(), file, rules);
     const lintMs = performance.now() - started;
     // Same text, other rules: the parse and what was read from it stay valid.
     const reuse = cached && cached.version === doc.version;
     const analysis: Analysis = {
       version: doc.version,
-      parsed: reuse ? cached.parsed : outcome.parsed,
+      parsed: outcome.parsed,
       nodes: reuse ? cached.nodes : inventoryNodes(outcome.parsed),
       findings: outcome.findings,
       rulesKey,
-      lintMs,
+      lintMs: cached ? lintMs : undefined,
+      outcome,
     };
     this.entries.set(doc.uri, analysis);
     return analysis;

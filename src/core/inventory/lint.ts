@@ -6,7 +6,7 @@ import { compareFindings, Finding, FixHint, Range, Severity } from '../findings'
 import { buildIndex } from '../rules/inventory-index';
 import { CHECKS, RULES_BY_ID } from '../rules/index';
 import type { RuleContext } from '../rules/types';
-import { InventoryPath, NodePart, objectRange, ParsedInventory, parseInventory, rangeOf } from './parse';
+import { InventoryPath, NodePart, objectRange, parseInventory, rangeOf, type ParsedInventory } from './parse';
 import { LIMIT_RULE_IDS } from './limits';
 import { schemaFindings } from './schema-findings';
 import { isSuppressed, readSuppressions } from './suppression';
@@ -29,6 +29,15 @@ export interface LintResult {
 
 export function lintInventory(text: string, options: LintOptions = {}): LintResult {
   const parsed = parseInventory(text);
+  return { findings: lintParsed(parsed, options), parsed };
+}
+
+/**
+ * Everything after the parse: schema, domain rules, suppression comments and severity
+ * overrides. Split out so that the editor can hand over a parse it updated incrementally
+ * (inventory/incremental.ts) and get exactly what a fresh lint of the same text gives.
+ */
+export function lintParsed(parsed: ParsedInventory, options: LintOptions = {}): Finding[] {
   const settings = options.rules ?? {};
   const isOff = (ruleId: string) => settings[ruleId] === 'off';
   const raw: Finding[] = [...parsed.findings];
@@ -75,5 +84,5 @@ export function lintInventory(text: string, options: LintOptions = {}): LintResu
     findings.push(finding);
   }
   findings.sort(compareFindings);
-  return { findings, parsed };
+  return findings;
 }

@@ -40,6 +40,10 @@ export const YAML_WARNING = 'YAML003';
 export const YAML_MULTIPLE_DOCUMENTS = 'YAML004';
 export const YAML_NOT_A_MAPPING = 'YAML005';
 
+export const INVENTORY_TOJS_OPTIONS = { maxAliasCount: INPUT_LIMITS.maxAliasCount } as const;
+/** How inventories are parsed; a part re-parsed on its own (inventory/incremental.ts) uses the same. */
+export const INVENTORY_PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false } as const;
+
 export function parseInventory(text: string): ParsedInventory {
   const positions = new TextPositions(text);
   const findings: Finding[] = [];
@@ -48,7 +52,7 @@ export function parseInventory(text: string): ParsedInventory {
   if (sizeHit) return overLimit(text, positions, sizeHit);
   let document: Document.Parsed;
   try {
-    const limited = parseYamlWithLimits(text, { uniqueKeys: true, prettyErrors: false });
+    const limited = parseYamlWithLimits(text, INVENTORY_PARSE_OPTIONS);
     if (limited.hit) return overLimit(text, positions, limited.hit);
     document = limited.document;
   } catch (e) {
@@ -104,7 +108,7 @@ export function parseInventory(text: string): ParsedInventory {
       fatal = true;
     } else {
       try {
-        inventory = (document.toJS({ maxAliasCount: INPUT_LIMITS.maxAliasCount }) ?? {}) as Inventory;
+        inventory = (document.toJS(INVENTORY_TOJS_OPTIONS) ?? {}) as Inventory;
       } catch (e) {
         if (e instanceof ReferenceError && /alias count/i.test(e.message)) return overLimit(text, positions, aliasHit(firstAliasOffset(document)), document);
         // Aliases that cannot be resolved or expand too much: report, never throw.

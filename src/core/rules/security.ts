@@ -1,8 +1,9 @@
 // RDS5xx: secrets committed in clear. Reads the raw text, comments included, so it also runs
 // when the YAML does not parse.
 import * as l10n from '@vscode/l10n';
-import { compactId, findIdsInText, maskRetailCode, type IdInText } from '../domain/identifiers';
+import { compactId, maskRetailCode, type IdInText } from '../domain/identifiers';
 import type { FixHint } from '../findings';
+import { idsInText } from '../inventory/text-ids';
 import type { RuleCheck, RuleContext, RuleDoc } from './types';
 
 export const SECURITY_RULES: RuleDoc[] = [
@@ -38,7 +39,7 @@ export function isFullRetailCode(id: IdInText): boolean {
 }
 
 function run(ctx: RuleContext): void {
-  for (const id of findIdsInText(ctx.parsed.text)) {
+  for (const id of idsInText(ctx.parsed)) {
     if (!isFullRetailCode(id)) continue;
     const { message, fix } = retailCodeVerdict(id.text);
     ctx.report('RDS501', ctx.parsed.positions.range(id.start, id.end), message, fix);
