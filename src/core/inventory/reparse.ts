@@ -167,6 +167,38 @@ function parseSegment(segment: string, depthAbove: number): Document.Parsed | un
   return doc;
 }
 
+/**
+ * Whether a node of the re-parsed segment ends in the blank or comment lines that close it.
+ * Where such a node ends depends on what follows the segment (a full parse gives it the next
+ * line's indentation, or stops it before the comments), so the splice is not exact then.
+ */
+function endsInTail(segment: string, nodes: readonly unknown[]): boolean {
+  let contentEnd = segment.length;
+  for (;;) {
+    const lineStartAt = segment.lastIndexOf('\n', contentEnd - 2) + 1;
+    const line = segment.slice(lineStartAt, contentEnd).trim();
+    if (lineStartAt === 0 || (line !== '' && !line.startsWith('#'))) break;
+    contentEnd = lineStartAt;
+  }
+  if (contentEnd === segment.length) return false;
+  let found = false;
+  const check = (node: unknown): void => {
+    if (found || node === null || typeof node !== 'object') return;
+    const r = (node as { range?: number[] | null }).range;
+    if (r && (r[1] > contentEnd || r[2] > contentEnd)) found = true;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        check(pair.key);
+        check(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) check(item);
+    }
+  };
+  for (const node of nodes) check(node);
+  return found;
+}
+
 /** Nesting of collections in `node` (1 for a flat list or mapping). */
 function depthOf(node: unknown): number {
   if (isMap(node)) {
@@ -289,6 +321,7 @@ function reparseItems(old: ParsedInventory, text: string, edit: TextEdit, k: num
     const isoSeq = iso?.contents;
     if (!iso || !isSeq(isoSeq) || isoSeq.flow || !isoSeq.range || isoSeq.range[0] !== indent) return undefined;
     newItems = isoSeq.items as Node[];
+    if (endsInTail(segment, newItems)) return undefined;
     newValues = (iso.toJS(INVENTORY_TOJS_OPTIONS) ?? []) as unknown[];
     if (!Array.isArray(newValues) || newValues.length !== newItems.length) return undefined;
   } else if (replacesLast) {
@@ -342,6 +375,7 @@ function reparseKeys(old: ParsedInventory, text: string, edit: TextEdit, k1: num
     const isoRoot = iso?.contents;
     if (!iso || !isMap(isoRoot) || isoRoot.flow || !isoRoot.range || isoRoot.range[0] !== 0 || isoRoot.items.length === 0) return undefined;
     newPairs = isoRoot.items as Pair[];
+    if (endsInTail(segment, newPairs.flatMap((p) => [p.key, p.value]))) return undefined;
     if (!topKeysOk(newPairs, segment, 0)) return undefined;
     const outside = new Set(root.items.filter((_, x) => x < k1 || x > k2).map(keyOf));
     if (newPairs.some((p) => outside.has(keyOf(p)))) return undefined;
