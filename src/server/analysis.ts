@@ -13,7 +13,11 @@ import { lintForEditor, type LintOutcome } from './linting';
 export interface Analysis {
   version: number;
   parsed: ParsedYaml;
-  nodes: InventoryNodes;
+  /**
+   * The parts the features point at (outline, navigation, index, hover), read from the parse
+   * when a feature first asks: publishing diagnostics after an edit does not need them.
+   */
+  readonly nodes: InventoryNodes;
   findings: Finding[];
   /** The rule settings the findings were computed with. */
   rulesKey: string;
@@ -41,10 +45,13 @@ export class AnalysisCache {
     const lintMs = performance.now() - started;
     // Same text, other rules: the parse and what was read from it stay valid.
     const reuse = cached && cached.version === doc.version;
+    let nodes: InventoryNodes | undefined;
     const analysis: Analysis = {
       version: doc.version,
       parsed: outcome.parsed,
-      nodes: reuse ? cached.nodes : inventoryNodes(outcome.parsed),
+      get nodes() {
+        return (nodes ??= reuse ? cached.nodes : inventoryNodes(outcome.parsed));
+      },
       findings: outcome.findings,
       rulesKey,
       lintMs: cached ? lintMs : undefined,

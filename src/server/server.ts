@@ -120,10 +120,16 @@ export function startServer(connection: Connection): void {
    * the lint's work, and the lint then only publishes.
    */
   function analysed(doc: TextDocument): Analysis {
+    const analysis = linted(doc);
+    indexOpen(doc, analysis);
+    return analysis;
+  }
+
+  /** The lint of the current version only: what publishing diagnostics needs (no index update). */
+  function linted(doc: TextDocument): Analysis {
     const file = uriToPath(doc.uri);
     const settings = config.forFile(file);
     const analysis = cache.get(doc, file, settings.rules);
-    indexOpen(doc, analysis);
     return settings.ignored ? { ...analysis, findings: [] } : analysis;
   }
 
@@ -152,7 +158,7 @@ export function startServer(connection: Connection): void {
 
   function diagnosticsOf(doc: TextDocument): Diagnostic[] {
     if (runbooks.applies(doc)) return runbooks.diagnostics(doc);
-    if (isInventoryDoc(doc)) return analysed(doc).findings.map(findingToDiagnostic);
+    if (isInventoryDoc(doc)) return linted(doc).findings.map(findingToDiagnostic);
     return parseConfig(doc.getText(), uriToPath(doc.uri)).findings.map(findingToDiagnostic);
   }
 
@@ -209,7 +215,8 @@ export function startServer(connection: Connection): void {
       }
       if (!isInventoryDoc(doc)) {
         // It was an inventory until this edit removed the kind line: clear what we showed.
-        if (index.stampOf(doc.uri)?.startsWith('open:')) {
+        if (cache.peek(doc.uri) || index.stampOf(doc.uri)?.startsWith('open:')) {
+          cache.delete(doc.uri);
           index.remove(doc.uri);
           if (!pullDiagnostics) publish({ uri: doc.uri, diagnostics: [] });
         }
@@ -317,6 +324,7 @@ export function startServer(connection: Connection): void {
     safe('completion', [], (params) => {
       const doc = inventoryDoc(params.textDocument.uri);
       if (!doc) return [];
+      analysed(doc); // this document's servers in the index, as of this version
       const ctx = completionContext(doc.getText(), params.position);
       if (!ctx) return [];
       const servers = index.serverNames().map((name) => {

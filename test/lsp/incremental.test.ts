@@ -99,6 +99,17 @@ describe('diagnostics after edits equal a fresh lint', () => {
     assert.deepEqual(shown(await client.diagnostics(uri, last)), expectedDiagnostics(text));
   });
 
+  test('a YAML file that stops being an inventory (kind line removed) has its diagnostics cleared', async () => {
+    const file = path.join(dir, 'plain.yaml');
+    const body = 'kind: RdsLicensingInventory\nversion: 1\nbogus: 1\n';
+    fs.writeFileSync(file, body);
+    const plain = fileUri(file);
+    client.open(plain, body);
+    assert.deepEqual(shown(await client.diagnostics(plain, 1)), expectedDiagnostics(body));
+    const version = client.change(plain, [change(body, 0, body.indexOf('\n') + 1, '')]);
+    assert.deepEqual(await client.diagnostics(plain, version), []);
+  });
+
   test('the outline follows the edits', async () => {
     const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
     const fresh = documentSymbols(inventoryNodes(parsedYamlOf(parseInventory(text))));

@@ -216,23 +216,31 @@ function depthOf(node: unknown): number {
 
 type Range3 = [number, number, number];
 
-/** Moves every range in `node` by `delta` (offsets at or after `from` only). */
+/**
+ * Moves every range in `node` by `delta` (offsets at or after `from` only). The hot loop of an
+ * edit (every node after it moves): it tells pairs from nodes by shape rather than through
+ * yaml's isMap/isSeq, which the bundle reaches through property getters.
+ */
 function shift(node: unknown, delta: number, from = 0): void {
   if (delta === 0 || node === null || typeof node !== 'object') return;
-  const n = node as { range?: Range3 | null; items?: unknown[]; key?: unknown; value?: unknown };
+  const n = node as { range?: Range3 | null; items?: unknown[] };
   const r = n.range;
   if (r) {
     if (r[0] >= from) r[0] += delta;
     if (r[1] >= from) r[1] += delta;
     if (r[2] >= from) r[2] += delta;
   }
-  if (isMap(node)) {
-    for (const pair of node.items) {
+  const items = n.items;
+  if (!Array.isArray(items)) return;
+  for (const item of items) {
+    if (item === null || typeof item !== 'object') continue;
+    if ('range' in item) {
+      shift(item, delta, from); // an item of a sequence
+    } else {
+      const pair = item as { key?: unknown; value?: unknown }; // an entry of a mapping
       shift(pair.key, delta, from);
       shift(pair.value, delta, from);
     }
-  } else if (isSeq(node)) {
-    for (const item of node.items) shift(item, delta, from);
   }
 }
 

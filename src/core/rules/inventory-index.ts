@@ -45,10 +45,18 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+const serverKeys = new Map<string, string>();
+
 /** Case-insensitive key of a server name (FQDNs are not case-sensitive; a final dot is ignored). */
 export function serverKey(name: unknown): string | undefined {
   if (typeof name !== 'string') return undefined;
-  const key = name.trim().replace(/\.$/, '').toLowerCase();
+  // Every host names its servers, and three rule families look them up: remember the keys.
+  let key = serverKeys.get(name);
+  if (key === undefined) {
+    if (serverKeys.size >= 10000) serverKeys.clear();
+    key = name.trim().replace(/\.$/, '').toLowerCase();
+    serverKeys.set(name, key);
+  }
   return key.length > 0 ? key : undefined;
 }
 
