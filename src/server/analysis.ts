@@ -22,9 +22,10 @@ export interface Analysis {
   /** The rule settings the findings were computed with. */
   rulesKey: string;
   /**
-   * How long the lint of the last edit took, in ms (drives the debounce). Undefined for the
-   * first lint of a document: it parses the whole text, which says nothing about the cost of
-   * linting an edit.
+   * How long the lint of the last edit took, in ms, when it had to parse the whole text
+   * (drives the debounce: scheduler.ts). Undefined when it re-parsed only what the edit
+   * touched, whose cost follows the edit, not the file, and for the first lint of a document,
+   * which says nothing about the cost of an edit.
    */
   lintMs: number | undefined;
   /** Where the next lint of this document starts from. */
@@ -54,7 +55,7 @@ export class AnalysisCache {
       },
       findings: outcome.findings,
       rulesKey,
-      lintMs: cached ? lintMs : undefined,
+      lintMs: cached && outcome.mode === 'full' ? lintMs : undefined,
       outcome,
     };
     this.entries.set(doc.uri, analysis);
