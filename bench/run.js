@@ -38,12 +38,12 @@ function measureProcess(args) {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr.split('\n')[0]}`);
   const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
-  return { ms, rss };
+  return { ms, rss, stdout: r.stdout };
 }
 
 function medianProcess(args, runs = RUNS) {
   const samples = Array.from({ length: runs }, () => measureProcess(args));
-  return { ms: median(samples.map((s) => s.ms)), rss: median(samples.map((s) => s.rss)) };
+  return { ms: median(samples.map((s) => s.ms)), rss: median(samples.map((s) => s.rss)), stdout: samples[0].stdout };
 }
 
 function inventoryFile(lines) {
@@ -57,6 +57,17 @@ function figure(id, name, value, goal, pass, details = {}) {
   figures.push({ id, name, value, goal, pass, ...details });
 }
 
+/**
+ * A lint that stopped at an input limit (LIMIT001: file too large) or found nothing did not do
+ * the work being measured: fail loudly rather than report a flattering ratio.
+ */
+function assertRealLint(lines, stdout) {
+  const findings = JSON.parse(stdout);
+  const limit = findings.find((f) => f.ruleId.startsWith('LIMIT'));
+  if (limit) throw new Error(`lint of the ${lines}-line inventory stopped at ${limit.ruleId}: ${limit.message}`);
+  if (findings.length === 0) throw new Error(`lint of the ${lines}-line inventory found nothing (the generator plants findings)`);
+}
+
 // 1 + 6. rdslic lint vs the floor, growth, peak memory.
 function lintVsFloor() {
   const rows = [];
@@ -64,6 +75,7 @@ function lintVsFloor() {
     const file = inventoryFile(lines);
     const floor = medianProcess([FLOOR, file]);
     const lint = medianProcess([CLI, 'lint', '--format', 'json', file]);
+    assertRealLint(lines, lint.stdout);
     rows.push({ lines, floorMs: floor.ms, lintMs: lint.ms, ratio: lint.ms / floor.ms, floorRss: floor.rss, lintRss: lint.rss });
   }
   const big = rows[rows.length - 1];
@@ -173,12 +185,21 @@ async function lsp() {
   });
 }
 
-// 4. Extension activation, as measured by the extension-host test run (npm test).
+// 4. Extension activation, as recorded by the extension-host test run (test/ext/run.js, in
+// `npm test`): loading the bundle + activate(). The installed VSIX (the minified bundle users
+// get) is the figure; the other suites, which load the development build, are shown beside it.
 function activation() {
   const file = path.join(ROOT, 'out', 'ext-activation.json');
   if (!fs.existsSync(file)) return figure(4, 'extension activation (ms)', NaN, '≤ 50 ms', false, { note: 'run npm test first (the extension-host run records it)' });
-  const { activationMs } = JSON.parse(fs.readFileSync(file, 'utf8'));
-  figure(4, 'extension activation (ms)', activationMs, '≤ 50 ms', activationMs <= 50);
+  const { suites } = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const all = Object.entries(suites);
+  const packaged = all.filter(([, s]) => s.packaged).map(([, s]) => s.activationMs);
+  const dev = all.filter(([, s]) => !s.packaged).map(([, s]) => s.activationMs);
+  const value = packaged.length ? median(packaged) : median(dev);
+  figure(4, `extension activation (ms, ${packaged.length ? 'installed VSIX' : 'development build'})`, value, '≤ 50 ms', value <= 50, {
+    developmentMedianMs: dev.length ? median(dev) : undefined,
+    suites,
+  });
 }
 
 async function main() {

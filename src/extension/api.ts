@@ -4,6 +4,8 @@ import type * as vscode from 'vscode';
 import type { RunbookFeatures } from './runbook';
 
 export interface ActivationTimes {
+  /** Milliseconds the host spent evaluating the extension bundle before `activate`. */
+  loadMs: number;
   /** Milliseconds spent in `activate` (what VS Code waits for). */
   activateMs: number;
   /** Milliseconds from the start of `activate` to a running language client; undefined until then. */

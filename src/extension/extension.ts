@@ -6,6 +6,10 @@ import type { RdslicApi } from './api';
 import { registerInventoryFeatures } from './inventory';
 import { registerRunbookFeatures } from './runbook';
 
+/** Set by the bundle's first line (esbuild.js banner); undefined when loaded unbundled. */
+declare const __rdslicLoadStart: number | undefined;
+const loadedAt = performance.now();
+
 let stopLanguageClient: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): RdslicApi {
@@ -18,9 +22,17 @@ export function activate(context: vscode.ExtensionContext): RdslicApi {
   const runbook = registerRunbookFeatures(context);
 
   stopLanguageClient = () => inventory.client.stop();
-  const activation = { activateMs: performance.now() - activatedAt, clientReadyMs: undefined as number | undefined };
+  const loadStart = typeof __rdslicLoadStart === 'number' ? __rdslicLoadStart : loadedAt;
+  const activation = {
+    loadMs: loadedAt - loadStart,
+    activateMs: performance.now() - activatedAt,
+    clientReadyMs: undefined as number | undefined,
+  };
   inventory.client.onReady((ms) => (activation.clientReadyMs = ms));
-  console.log(`rdslic: activated, activation_ms=${activation.activateMs.toFixed(1)}`);
+  // Read by test/ext/run.js for the benchmark (bench/run.js figure 4): loading + activate().
+  console.log(
+    `rdslic: activated, activation_ms=${(activation.loadMs + activation.activateMs).toFixed(1)} (load ${activation.loadMs.toFixed(1)} + activate ${activation.activateMs.toFixed(1)})`,
+  );
   return { activation, ...inventory.api, runbook };
 }
 

@@ -49,6 +49,23 @@ const CHROMIUM_ARGS = [
 
 /** Line a test prints to ask for a screenshot (see test/ext/lib/screenshot.ts). */
 const SCREENSHOT_REQUEST = /^\[rdslic-ext\] screenshot ([\w.-]+)$/;
+// What src/extension/extension.ts logs once activated (bundle loading + activate()).
+const ACTIVATION_LINE = /^rdslic: activated, activation_ms=([\d.]+)/;
+// Where the activation times of this run go; bench/run.js reads them (figure 4).
+const ACTIVATION_FILE = path.join(REPO, 'out', 'ext-activation.json');
+
+/** Keeps each suite's activation time in ACTIVATION_FILE (merged with earlier suites of the run). */
+function recordActivation(cfg, ms) {
+  let record = { suites: {} };
+  try {
+    record = JSON.parse(fs.readFileSync(ACTIVATION_FILE, 'utf8'));
+  } catch {
+    /* first suite of the run */
+  }
+  record.suites[cfg.name] = { activationMs: ms, packaged: Boolean(cfg.installVsix), date: new Date().toISOString() };
+  fs.mkdirSync(path.dirname(ACTIVATION_FILE), { recursive: true });
+  fs.writeFileSync(ACTIVATION_FILE, JSON.stringify(record, null, 2));
+}
 
 /** Every live code-server process group, killed on any exit path. */
 const liveGroups = new Set();
@@ -330,6 +347,8 @@ async function runSuite(cfg) {
     const finished = new Promise((resolve) => (finish = resolve));
     await page.exposeFunction('codeAutomationLog', async (_type, args) => {
       const shot = typeof args[0] === 'string' && SCREENSHOT_REQUEST.exec(args[0]);
+      const activation = typeof args[0] === 'string' && ACTIVATION_LINE.exec(args[0]);
+      if (activation) recordActivation(cfg, Number(activation[1]));
       if (!shot) return console.log(...args);
       // A test asked for a picture of the workbench as it is now; it waits for the `.done` file.
       if (cfg.screenshots) {

@@ -24,7 +24,7 @@ test('the limit rules are in the rule table (documented in docs/rules.md)', () =
   for (const id of ['LIMIT001', 'LIMIT002', 'LIMIT003']) assert.equal(RULES_BY_ID.get(id)?.family, 'limits', id);
   const doc = fs.readFileSync(path.join(ROOT, 'docs/rules.md'), 'utf8');
   assert.match(doc, /### LIMIT001: File too large/);
-  assert.match(doc, /2 MiB/);
+  assert.match(doc, new RegExp(`${INPUT_LIMITS.maxFileBytes / 1024 / 1024} MiB`));
 });
 
 test('20,000 nested flow lists: LIMIT002 at the bracket that crosses the limit, no stack overflow', () => {
@@ -81,18 +81,18 @@ test('a few ordinary aliases are fine', () => {
   assert.deepEqual(lint(text).filter((f) => f.ruleId.startsWith('LIMIT')), []);
 });
 
-test('a file over 2 MiB is LIMIT001 on line 1, counted in UTF-8 bytes', () => {
+test('a file over the size limit is LIMIT001 on line 1, counted in UTF-8 bytes', () => {
   const ascii = HEADER + 'notes: "' + 'a'.repeat(INPUT_LIMITS.maxFileBytes) + '"\n';
   const [f, ...rest] = lint(ascii);
   assert.equal(rest.length, 0);
   assert.equal(f.ruleId, 'LIMIT001');
   assert.deepEqual(f.range.start, { line: 0, character: 0 });
   assert.match(f.message, new RegExp(String(utf8Length(ascii))));
-  // 800,000 "é" are 1.6 MB of UTF-16 code units... and 1.6 MB of UTF-8: under the limit.
-  const under = HEADER + 'notes: "' + 'é'.repeat(800_000) + '"\n';
+  // "é" is one UTF-16 code unit but two bytes of UTF-8: 0.4 × limit of them is under it...
+  const under = HEADER + 'notes: "' + 'é'.repeat(Math.floor(INPUT_LIMITS.maxFileBytes * 0.4)) + '"\n';
   assert.ok(!lint(under).some((g) => g.ruleId === 'LIMIT001'));
-  // 1,100,000 "é" are 1.1 M characters but 2.2 MB of UTF-8: over it.
-  const over = HEADER + 'notes: "' + 'é'.repeat(1_100_000) + '"\n';
+  // ... and 0.55 × limit of them are fewer characters than the limit but more bytes: over it.
+  const over = HEADER + 'notes: "' + 'é'.repeat(Math.floor(INPUT_LIMITS.maxFileBytes * 0.55)) + '"\n';
   assert.deepEqual(lint(over).map((g) => g.ruleId), ['LIMIT001']);
 });
 

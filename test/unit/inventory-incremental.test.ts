@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import { relintInventory, type IncrementalLint, type RelintMode } from '../../src/core/inventory/incremental';
 import { lintInventory, type LintOptions } from '../../src/core/inventory/lint';
+import { INPUT_LIMITS } from '../../src/core/inventory/limits';
 import { changedRegion } from '../../src/core/inventory/reparse';
 import { idsInText } from '../../src/core/inventory/text-ids';
 import { findIdsInText } from '../../src/core/domain/identifiers';
@@ -226,7 +227,7 @@ test('edits that cannot be localised fall back to a full parse, with the same fi
     const mode = modeOf(BASE, nested);
     assert.equal(mode, n === 10 ? 'items' : 'full', `nesting ${n}`);
   }
-  assert.equal(modeOf(BASE, BASE.replace(/^organization: .*$/m, `organization: "${'x'.repeat(2 * 1024 * 1024)}"`)), 'full');
+  assert.equal(modeOf(BASE, BASE.replace(/^organization: .*$/m, `organization: "${'x'.repeat(INPUT_LIMITS.maxFileBytes)}"`)), 'full');
   const line = /\n( {4}os: [^\n]*)\n/.exec(BASE)!;
   assert.notEqual(modeOf(BASE, BASE.replace(line[1], line[1].trimStart())), 'items');
 });

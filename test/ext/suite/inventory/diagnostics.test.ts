@@ -15,10 +15,8 @@ suite('inventory in the editor', () => {
     const api = await activatedApi();
     const t0 = Date.now();
     await api.whenClientReady();
-    // One line for the benchmark work to pick up (bench reads `activation_ms=`).
-    console.log(
-      `activation_ms=${api.activation.activateMs.toFixed(1)} client_ready_ms=${api.activation.clientReadyMs?.toFixed(1)} (waited ${Date.now() - t0} ms)`,
-    );
+    // The activation itself is logged by the extension (test/ext/run.js records it for the benchmark).
+    console.log(`client_ready_ms=${api.activation.clientReadyMs?.toFixed(1)} (waited ${Date.now() - t0} ms)`);
   });
 
   teardown(async () => {

@@ -23,7 +23,7 @@ suite('packaged VSIX', () => {
     const { document: doc } = await openFixture('paris/servers.rdslic.yaml');
     const api = await waitFor('the extension to activate', () => ext.isActive && ext.exports, [vscode.window.onDidChangeActiveTextEditor, vscode.languages.onDidChangeDiagnostics]);
     await api.whenClientReady();
-    console.log(`activation_ms=${api.activation.activateMs.toFixed(1)} client_ready_ms=${api.activation.clientReadyMs?.toFixed(1)} (installed VSIX)`);
+    console.log(`client_ready_ms=${api.activation.clientReadyMs?.toFixed(1)} (installed VSIX)`);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
     const names = (list: vscode.DocumentSymbol[]): string[] => list.flatMap((s) => [s.name, ...names(s.children)]);
     assert.ok(names(symbols ?? []).includes('LICSRV01.contoso.local'), 'the outline from the packaged server lacks LICSRV01');
