@@ -88,6 +88,18 @@ test('import wmi: bad JSON is exit 2 with file:line:column, and no output', () =
   assert.match(r.stderr, /bad\.json:2:\d+: error: Not valid JSON/);
 });
 
+test('import wmi of an empty export ([]) is exit 2 with the warning and writes nothing', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'empty.json');
+  fs.writeFileSync(file, '[]\n');
+  const out = path.join(dir, 'out.rdslic.yaml');
+  const r = rdslic('import', 'wmi', file, '--server', 'LIC01.contoso.local', '--out', out);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /No key pack in .*empty\.json: was it run as an administrator on the license server\?/);
+  assert.match(r.stderr, /Nothing to import/);
+  assert.equal(fs.existsSync(out), false);
+});
+
 test('import: usage errors (no source, no file, missing file) exit 2 with one message', () => {
   assert.equal(rdslic('import').status, 2);
   assert.equal(rdslic('import', 'wmi').status, 2);

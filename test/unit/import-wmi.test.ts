@@ -142,6 +142,52 @@ test('unknown ProductVersionID and ProductType are left to complete, not guessed
   assert.ok(result.todos.some((t) => /version: the CAL version \(WMI ProductVersionID 12/.test(t.text)));
 });
 
+test('values that are there but unusable are shown as written, never as "undefined" or "missing"', () => {
+  const result = buildInventory(
+    [
+      readWmiJson(
+        `[{"KeyPackId": 9, "KeyPackType": 2, "ProductVersionID": 1, "ProductVersion": "Windows 2000 Server", "TotalLicenses": 1e400},
+          {"KeyPackId": 10, "KeyPackType": 2, "ProductType": "many", "ProductVersionID": null, "TotalLicenses": "five"},
+          {"KeyPackId": 11, "KeyPackType": 2, "ProductType": 1, "ProductVersionID": 0, "TotalLicenses": 4294967296}]`,
+        'x.json',
+      ),
+    ],
+    { server: 'S' },
+  );
+  const messages = result.messages.map((m) => m.message);
+  const text = messages.join('\n');
+  assert.doesNotMatch(text, /undefined/);
+  assert.ok(messages.includes('Key pack KeyPackId 9: no ProductType in the export; type left to complete.'), text);
+  assert.match(text, /KeyPackId 9: ProductVersionID 1 \("Windows 2000 Server"\) is "not supported" in the WMI documentation/);
+  assert.match(text, /KeyPackId 9: TotalLicenses is a number too large to read/);
+  assert.match(text, /KeyPackId 10: ProductType "many" is neither per device/);
+  assert.match(text, /KeyPackId 10: ProductVersionID is null, not a number/);
+  assert.match(text, /KeyPackId 10: TotalLicenses is "five"/);
+  assert.match(text, /KeyPackId 11: ProductVersionID 0 is "not supported"/);
+  assert.match(text, /KeyPackId 11: TotalLicenses is 4294967296;/);
+  assert.doesNotMatch(text, /unknown ProductVersionID [01]\b/);
+  // Nothing is guessed: no type, version or quantity where the export did not give one.
+  const packs = result.inventory.licenseServers?.[0].packs ?? [];
+  assert.deepEqual(packs.map((p) => [p.localId, p.type, p.version, p.quantity]), [[9, undefined, undefined, undefined], [10, undefined, undefined, undefined], [11, 'perUser', undefined, undefined]]);
+});
+
+test('an export with no key pack ([] or non-objects) warns about the account and the machine; alone it imports nothing', () => {
+  for (const text of ['[]', '[1, "x", null]', '{"ComputerName": "LIC", "LicenseServer": null, "KeyPacks": []}']) {
+    const c = readWmiJson(text, 'e.json');
+    assert.ok(
+      c.messages.some((m) => m.severity === 'warning' && m.message === 'No key pack in e.json: was it run as an administrator on the license server?'),
+      `${text}: ${JSON.stringify(c.messages)}`,
+    );
+    const result = buildInventory([c], { server: 'S' });
+    assert.ok(result.messages.some((m) => m.severity === 'error' && /Nothing to import/.test(m.message)), text);
+  }
+  assert.match(readWmiJson('[1]', 'e.json').messages[0].message, /Key pack 1 is not an object \(1\)/);
+  // Next to a real export, the empty one is only a warning.
+  const both = buildInventory([readWmiJson('[]', 'e.json'), ...collect('ps7-single.json')]);
+  assert.ok(!both.messages.some((m) => m.severity === 'error'));
+  assert.equal(both.inventory.licenseServers?.[0].packs?.length, 1);
+});
+
 test('dates: PS 5.1 epoch (with offset), PS 7 ISO, DMTF, wrapped value; nonsense is undefined', () => {
   assert.equal(toIsoDate('/Date(1700000000000)/'), '2023-11-14');
   assert.equal(toIsoDate('/Date(1700000000000+0100)/'), '2023-11-14');

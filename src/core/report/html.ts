@@ -4,7 +4,7 @@
 // value escaped.
 import * as l10n from '@vscode/l10n';
 import type { ReportData } from './build';
-import { daysLeftLabel, issuedLabel, modeLabel, typeLabel, versionLabel } from './labels';
+import { daysLeftLabel, findingCountsLabel, issuedLabel, modeLabel, typeLabel, versionLabel } from './labels';
 import type { CalTotal } from './totals';
 
 export function escapeHtml(value: unknown): string {
@@ -170,7 +170,7 @@ export function renderHtml(data: ReportData): string {
 
   const f = data.findings;
   s.push(`<h2>${escapeHtml(l10n.t('Findings'))}</h2>`);
-  s.push(`<p>${escapeHtml(l10n.t('{0} errors, {1} warnings, {2} infos (rdslic lint).', f.bySeverity.error, f.bySeverity.warning, f.bySeverity.info))}</p>`);
+  s.push(`<p>${escapeHtml(findingCountsLabel(f.bySeverity))}</p>`);
   if (f.byRule.length > 0) {
     s.push(
       table(
