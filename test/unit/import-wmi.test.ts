@@ -206,6 +206,7 @@ test('every imported fixture lints with no error', () => {
     [['wmiobject-dmtf.json'], 'LICSRV01.contoso.local'],
     [['german-export.json'], 'LIZSRV01.contoso.de'],
     [['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json'], undefined],
+    [['collector-license-server-with-hosts.json'], undefined],
   ];
   for (const [files, server] of cases) {
     const { yaml } = importFixtures(files, server);
@@ -235,7 +236,7 @@ test('the collector script writes every key the importer fixtures use (the two s
       }
     }
   };
-  for (const f of ['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json']) {
+  for (const f of ['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json', 'collector-license-server-with-hosts.json']) {
     walk(JSON.parse(fs.readFileSync(path.join(FIXTURES, f), 'utf8')));
   }
   const missing = [...keys].filter((k) => !new RegExp(`['\\s]${k}['\\s=]`).test(script));
@@ -243,4 +244,24 @@ test('the collector script writes every key the importer fixtures use (the two s
   // Windows PowerShell 5.1 compatible: no PowerShell 7-only syntax or parameters.
   assert.doesNotMatch(script, /\?\?|\?\.|-AsArray|-EscapeHandling|ForEach-Object -Parallel|\bclean\s*\{/);
   assert.match(script, /Get-CimInstance[\s\S]*Get-WmiObject/);
+  // -ComputerName: named parameters inside a script block, never a switch passed by position.
+  assert.match(script, /\[string\[\]\]\$ComputerName/);
+  assert.match(script, /& \(\[scriptblock\]::Create\(\$Collector\)\) -SectionOnly/);
+  assert.doesNotMatch(script, /-ArgumentList [^\n]*\$true/);
+});
+
+test('one collector file with the license server and several session hosts (-ComputerName) imports them all', () => {
+  const { inventory, result } = importFixtures(['collector-license-server-with-hosts.json']);
+  assert.deepEqual(result.messages.filter((m) => m.severity !== 'info'), []);
+  assert.deepEqual(inventory.licenseServers?.map((s) => [s.name, s.packs?.length]), [['LICSRV01.contoso.local', 3]]);
+  assert.deepEqual(
+    inventory.sessionHosts?.map((h) => [h.name, h.os, h.licensingMode, h.licenseServers, h.configuredBy]),
+    [
+      ['RDSH01.contoso.local', 2022, 'perUser', ['LICSRV01.contoso.local'], 'gpo'],
+      ['RDSH02.contoso.local', 2019, 'perDevice', ['LICSRV01.contoso.local'], undefined],
+    ],
+  );
+  // Same inventory as the three files collected one by one.
+  const separate = importFixtures(['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json']);
+  assert.deepEqual(inventory, separate.inventory);
 });
