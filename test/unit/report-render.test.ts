@@ -89,6 +89,17 @@ test('HTML is well-formed, self-contained (no script, no external resource) and 
   assert.match(html, /<style>/);
 });
 
+test('HTML for a webview: a Content-Security-Policy that allows only the page\'s own style, by nonce', () => {
+  const html = renderHtml(siteReport(), { styleNonce: 'abc+/=' });
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.match(head, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc\+\/='" \/>/);
+  assert.ok(head.indexOf('Content-Security-Policy') < head.indexOf('<style'), 'the policy comes before the style');
+  assert.match(head, /<style nonce="abc\+\/=">/);
+  assert.equal(XMLValidator.validate(html), true);
+  // Without the option, the standalone page is unchanged: no policy, a plain <style>.
+  assert.doesNotMatch(renderHtml(siteReport()), /Content-Security-Policy|nonce=/);
+});
+
 test('the chart bars equal the totals in service, by version and type', () => {
   const data = siteReport();
   const bars = chartBars(renderHtml(data));
