@@ -13,6 +13,10 @@
     the grace-period days left, the policy registry values, the Windows version and the domain
     membership.
 
+    With -ComputerName, the same session-host facts of each named computer, collected through
+    PowerShell remoting (WinRM) and written into the same file: one run on the license server
+    gives the whole picture. A computer that cannot be reached is reported and left out.
+
     The script only reads; it writes nothing but the output file. It collects no secret: WMI
     does not expose product keys or agreement numbers, and the activation contact details of
     Win32_TSLicenseServer (names, e-mail, address) are left out on purpose.
@@ -25,20 +29,36 @@
     Output file. Default: rds-licensing-<COMPUTERNAME>.json in the current folder.
 
 .PARAMETER SessionHost
-    Collect the session-host side instead of the license-server side.
+    Collect the session-host side of this computer instead of the license-server side.
+
+.PARAMETER ComputerName
+    Session hosts to collect as well, through PowerShell remoting (Invoke-Command; WinRM and
+    administrator rights on each host). Their sections go into the same file.
+
+.PARAMETER SectionOnly
+    Internal, used by -ComputerName: write this computer's session-host section as JSON to the
+    output instead of a file.
 
 .EXAMPLE
     .\Export-RdsLicensing.ps1
     # On the license server; then: rdslic import wmi rds-licensing-LICSRV01.json
 
 .EXAMPLE
-    Invoke-Command -ComputerName RDSH01,RDSH02 -FilePath .\Export-RdsLicensing.ps1 -ArgumentList 'C:\Temp\rds.json',$true
-    # On session hosts (one file per host, on each host).
+    .\Export-RdsLicensing.ps1 -ComputerName RDSH01, RDSH02 -Path C:\Temp\rds.json
+    # On the license server: the license server and both session hosts in one file.
+
+.EXAMPLE
+    Invoke-Command -ComputerName RDSH01 -ScriptBlock { & C:\Tools\Export-RdsLicensing.ps1 -SessionHost -Path C:\Temp\rds.json }
+    # On a session host where the script is installed, one file on that host. A switch such as
+    # -SessionHost cannot be passed by position (Invoke-Command -FilePath ... -ArgumentList), so
+    # call the script inside a script block, with named parameters.
 #>
 [CmdletBinding()]
 param(
     [string]$Path,
-    [switch]$SessionHost
+    [switch]$SessionHost,
+    [string[]]$ComputerName,
+    [switch]$SectionOnly
 )
 
 Set-StrictMode -Version 2.0
@@ -214,6 +234,31 @@ function Get-SessionHostSection {
     return $section
 }
 
+# The session hosts named with -ComputerName: this script's own text runs on each of them with
+# named parameters (so nothing has to be installed there, and no switch is passed by position),
+# and sends back that host's section as JSON.
+function Get-RemoteSessionHostSections {
+    param([string[]]$Computers, [string]$Code)
+    $sections = New-Object System.Collections.ArrayList
+    foreach ($computer in $Computers) {
+        try {
+            $json = Invoke-Command -ComputerName $computer -ErrorAction Stop -ArgumentList $Code -ScriptBlock {
+                param([string]$Collector)
+                & ([scriptblock]::Create($Collector)) -SectionOnly
+            }
+            [void]$sections.Add((ConvertFrom-Json -InputObject ((@($json) | ForEach-Object { [string]$_ }) -join "`n")))
+        } catch {
+            Write-Warning ('{0}: not collected ({1}).' -f $computer, $_.Exception.Message)
+        }
+    }
+    return , $sections.ToArray()
+}
+
+if ($SectionOnly) {
+    ConvertTo-Json -InputObject (Get-SessionHostSection) -Depth 6
+    return
+}
+
 if (-not $Path) { $Path = Join-Path -Path (Get-Location) -ChildPath ('rds-licensing-{0}.json' -f $env:COMPUTERNAME) }
 $Path = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path)
 
@@ -221,12 +266,17 @@ $document = Get-MachineFacts
 $document.Insert(0, 'Format', 'rdslic-wmi')
 $document.Insert(1, 'FormatVersion', $FormatVersion)
 $document.Insert(2, 'CollectedAt', (Get-Date).ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ', [Globalization.CultureInfo]::InvariantCulture))
+$hostSections = @()
 if ($SessionHost) {
-    $document['SessionHosts'] = @(Get-SessionHostSection)
+    $hostSections = @(Get-SessionHostSection)
 } else {
     $document['LicenseServer'] = Get-LicenseServerSection
     $document['KeyPacks'] = Get-KeyPackSection
 }
+if ($ComputerName) {
+    $hostSections += Get-RemoteSessionHostSections -Computers $ComputerName -Code (Get-Content -LiteralPath $PSCommandPath -Raw)
+}
+if ($SessionHost -or $ComputerName) { $document['SessionHosts'] = @($hostSections) }
 
 $json = ConvertTo-Json -InputObject $document -Depth 6
 # UTF-8 without a byte order mark, the same on 5.1 and 7 (Out-File would write UTF-16 on 5.1).

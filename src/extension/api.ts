@@ -26,6 +26,13 @@ export interface RdslicApi {
   readonly onDidChangeSummary: vscode.Event<string | undefined>;
   /** Resolves after the status bar has been refreshed for the active editor. */
   refreshSummary(): Promise<void>;
+  /** "Show Report" panels: the HTML each shows (a webview's content cannot be read from outside). */
+  readonly report: {
+    /** HTML last rendered for this inventory's panel, or undefined when it has none. */
+    html(uri: vscode.Uri | string): string | undefined;
+    /** Fires after a report panel is (re)built, with the inventory's URI and the HTML. */
+    readonly onDidRender: vscode.Event<{ uri: string; html: string }>;
+  };
   /** Runbook notebooks: progress, views, step toggling, the cell runner (see src/extension/runbook). */
   readonly runbook: RunbookFeatures;
 }

@@ -79,13 +79,16 @@ test('gen hosts: golden script for every host (gpo, registry, broker); notConfig
   const result = generate();
   golden('hosts.ps1', result.script);
   assert.deepEqual(
-    result.hosts.map((h) => [h.name, h.configuredBy, h.mode, h.modeValue, h.licenseServers]),
+    result.hosts.map((h) => [h.name, h.configuredBy, h.mode, h.modeValue, h.licenseServers, h.connectionBroker]),
     [
-      ['RDSH01.contoso.local', 'gpo', 'PerUser', 4, ['LICSRV01.contoso.local', 'LICSRV02.contoso.local']],
-      ['RDSH02.contoso.local', 'registry', 'PerDevice', 2, ['LICSRV01.contoso.local']],
-      ['RDSH10.contoso.local', 'broker', 'PerUser', 4, ['LICSRV01.contoso.local']],
+      ['RDSH01.contoso.local', 'gpo', 'PerUser', 4, ['LICSRV01.contoso.local', 'LICSRV02.contoso.local'], undefined],
+      ['RDSH02.contoso.local', 'registry', 'PerDevice', 2, ['LICSRV01.contoso.local'], undefined],
+      ['RDSH10.contoso.local', 'broker', 'PerUser', 4, ['LICSRV01.contoso.local'], 'RDCB01.contoso.local'],
     ],
   );
+  // The broker comes from the inventory unless -ConnectionBroker is given.
+  assert.match(result.script, /Name = 'RDSH10\.contoso\.local';[^\n]*ConnectionBroker = 'RDCB01\.contoso\.local' \}/);
+  assert.match(result.script, /if \(-not \$broker\) \{ \$broker = \$entry\.ConnectionBroker \}/);
   assert.ok(result.notes.some((n) => /RDSH20\.contoso\.local has neither a licensing mode/.test(n)));
 });
 
@@ -109,6 +112,46 @@ test('the generated script says where it comes from, supports -WhatIf and writes
   assert.equal((script.match(/New-ItemProperty|Set-RDLicenseConfiguration @set/g) ?? []).length, 2);
 });
 
+test('license servers that are unknown, lost or decommissioned are left out of the script, with a warning', () => {
+  const inventory = parseInventory(`kind: RdsLicensingInventory
+version: 1
+organization: x
+licenseServers:
+  - name: LIC-NEW.x.local
+    status: active
+  - name: LIC-OLD.x.local
+    status: lost
+  - name: LIC-GONE.x.local
+    status: decommissioned
+sessionHosts:
+  - name: RDSH01.x.local
+    licensingMode: perUser
+    licenseServers: [LIC-OLD.x.local, lic-new.x.local, LIC-TYPO.x.local]
+    configuredBy: registry
+  - name: RDSH02.x.local
+    licenseServers: [LIC-GONE.x.local]
+    configuredBy: registry
+`).inventory;
+  const result = generateHostsScript([{ file: 'site.rdslic.yaml', inventory }]);
+  assert.deepEqual(result.hosts.map((h) => [h.name, h.licenseServers]), [['RDSH01.x.local', ['lic-new.x.local']]]);
+  assert.match(result.script, /LicenseServers = @\('lic-new\.x\.local'\)/);
+  assert.doesNotMatch(result.script, /LIC-OLD|LIC-TYPO|LIC-GONE/);
+  const notes = result.notes.join('\n');
+  assert.match(notes, /site\.rdslic\.yaml: warning: RDSH01\.x\.local names license server LIC-OLD\.x\.local, which is lost \(RDS312\); left out of the script\./);
+  assert.match(notes, /RDSH01\.x\.local names license server LIC-TYPO\.x\.local, which the inventory does not list \(RDS302\)/);
+  assert.match(notes, /RDSH02\.x\.local names license server LIC-GONE\.x\.local, which is decommissioned/);
+  // Nothing left to set on RDSH02: it is left out, and said so.
+  assert.match(notes, /RDSH02\.x\.local has neither a licensing mode/);
+});
+
+test('rdslic gen hosts on the mistakes example warns on stderr about RDS302/RDS312 servers and never writes them', () => {
+  const r = spawnSync(process.execPath, [BIN, 'gen', 'hosts', path.join(ROOT, 'examples/mistakes.rdslic.yaml')], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /warning: RDSH12\.fabrikam\.local names license server LICSRV-OLD\.fabrikam\.local, which is lost/);
+  assert.match(r.stderr, /warning: RDSH12\.fabrikam\.local names license server LICSRV99\.fabrikam\.local, which the inventory does not list/);
+  assert.doesNotMatch(r.stdout, /LICSRV-OLD|LICSRV99/);
+});
+
 test('generated scripts are lexically balanced PowerShell', () => {
   assertBalancedPowerShell(generate().script);
   assertBalancedPowerShell(generate('RDSH10.contoso.local').script);
@@ -119,7 +162,7 @@ test('values are escaped for PowerShell single quotes, typographic quotes includ
   assert.equal(psString("O'Brien"), "'O''Brien'");
   assert.equal(psString('it\u2019s $env:x `n'), "'it\u2019\u2019s $env:x `n'");
   const inventory = parseInventory(
-    "kind: RdsLicensingInventory\nversion: 1\norganization: x\nsessionHosts:\n  - name: \"RDSH'01\"\n    licensingMode: perUser\n    licenseServers: [\"LS'1\u2018\"]\n    configuredBy: registry\n",
+    "kind: RdsLicensingInventory\nversion: 1\norganization: x\nlicenseServers:\n  - name: \"LS'1\u2018\"\nsessionHosts:\n  - name: \"RDSH'01\"\n    licensingMode: perUser\n    licenseServers: [\"LS'1\u2018\"]\n    configuredBy: registry\n",
   ).inventory;
   const { script } = generateHostsScript([{ file: "it's #> here.rdslic.yaml", inventory }]);
   assert.match(script, /Name = 'RDSH''01'/);

@@ -88,6 +88,18 @@ test('import wmi: bad JSON is exit 2 with file:line:column, and no output', () =
   assert.match(r.stderr, /bad\.json:2:\d+: error: Not valid JSON/);
 });
 
+test('import wmi of an empty export ([]) is exit 2 with the warning and writes nothing', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'empty.json');
+  fs.writeFileSync(file, '[]\n');
+  const out = path.join(dir, 'out.rdslic.yaml');
+  const r = rdslic('import', 'wmi', file, '--server', 'LIC01.contoso.local', '--out', out);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /No key pack in .*empty\.json: was it run as an administrator on the license server\?/);
+  assert.match(r.stderr, /Nothing to import/);
+  assert.equal(fs.existsSync(out), false);
+});
+
 test('import: usage errors (no source, no file, missing file) exit 2 with one message', () => {
   assert.equal(rdslic('import').status, 2);
   assert.equal(rdslic('import', 'wmi').status, 2);
@@ -110,18 +122,19 @@ test('--into keeps the user comments, order and values, updates what WMI knows a
   );
   assert.equal(r.status, 0, r.stderr);
   const merged = fs.readFileSync(file, 'utf8');
-  // Comments and hand-written values stay where they were (the printer puts one space before a
-  // trailing comment).
+  // Comments and hand-written values stay where they were, with the user's spacing before
+  // trailing comments and inside flow lists.
   for (const kept of [
     '# Contoso RDS licensing: reviewed in pull requests',
-    'organization: Contoso # legal name',
-    '  - name: LICSRV01.contoso.local # primary',
+    '\norganization: Contoso   # legal name\n',
+    '\n  - name: LICSRV01.contoso.local   # primary\n',
+    '\n    licenseServers: [LICSRV01.contoso.local]\n',
     'serverId: "12345678901234567890123456789012345"',
     '      # EA pack bought in 2025',
     'program: enterpriseAgreement',
     'evidence: "Invoice 2025-118"',
     '      # written by hand before the first import',
-    '  - name: RDSH01.contoso.local # the big one',
+    '\n  - name: RDSH01.contoso.local  # the big one\n',
     '  - name: RDSH09.contoso.local',
   ]) {
     assert.ok(merged.includes(kept), `lost: ${kept}\n${merged}`);
@@ -150,6 +163,34 @@ test('--into keeps the user comments, order and values, updates what WMI knows a
   assert.equal(again.status, 0, again.stderr);
   assert.equal(fs.readFileSync(file, 'utf8'), merged);
   assert.match(again.stderr, /already up to date/);
+});
+
+test('--into keeps flow lists as written ([a], [ a, b ]) and the spacing before comments of untouched lines', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'flow.rdslic.yaml');
+  const original = [
+    'kind: RdsLicensingInventory',
+    'version: 1',
+    'organization: Contoso',
+    'licenseServers:',
+    '  - name: LICSRV01.contoso.local',
+    '    os: 2022          # upgraded in 2025',
+    '    status: active',
+    '    backup: {method: systemState,   includesRegistry: true}',
+    'sessionHosts:',
+    '  - name: RDSH07.contoso.local',
+    '    licenseServers: [ LICSRV01.contoso.local ]   # both DCs',
+    '  - name: RDSH08.contoso.local',
+    '    licenseServers: [LICSRV01.contoso.local, LICSRV02.contoso.local]',
+    '',
+  ].join('\n');
+  fs.writeFileSync(file, original);
+  const r = rdslic('import', 'wmi', path.join(FIXTURES, 'ps7-single.json'), '--into', file);
+  assert.equal(r.status, 0, r.stderr);
+  const merged = fs.readFileSync(file, 'utf8');
+  assert.notEqual(merged, original, 'the pack was added');
+  // Every line of the original is still there, byte for byte.
+  for (const line of original.split('\n').filter((l) => l !== '')) assert.ok(merged.split('\n').includes(line), `changed: ${line}\n${merged}`);
 });
 
 test('--into an empty file builds the inventory there', () => {

@@ -142,6 +142,52 @@ test('unknown ProductVersionID and ProductType are left to complete, not guessed
   assert.ok(result.todos.some((t) => /version: the CAL version \(WMI ProductVersionID 12/.test(t.text)));
 });
 
+test('values that are there but unusable are shown as written, never as "undefined" or "missing"', () => {
+  const result = buildInventory(
+    [
+      readWmiJson(
+        `[{"KeyPackId": 9, "KeyPackType": 2, "ProductVersionID": 1, "ProductVersion": "Windows 2000 Server", "TotalLicenses": 1e400},
+          {"KeyPackId": 10, "KeyPackType": 2, "ProductType": "many", "ProductVersionID": null, "TotalLicenses": "five"},
+          {"KeyPackId": 11, "KeyPackType": 2, "ProductType": 1, "ProductVersionID": 0, "TotalLicenses": 4294967296}]`,
+        'x.json',
+      ),
+    ],
+    { server: 'S' },
+  );
+  const messages = result.messages.map((m) => m.message);
+  const text = messages.join('\n');
+  assert.doesNotMatch(text, /undefined/);
+  assert.ok(messages.includes('Key pack KeyPackId 9: no ProductType in the export; type left to complete.'), text);
+  assert.match(text, /KeyPackId 9: ProductVersionID 1 \("Windows 2000 Server"\) is "not supported" in the WMI documentation/);
+  assert.match(text, /KeyPackId 9: TotalLicenses is a number too large to read/);
+  assert.match(text, /KeyPackId 10: ProductType "many" is neither per device/);
+  assert.match(text, /KeyPackId 10: ProductVersionID is null, not a number/);
+  assert.match(text, /KeyPackId 10: TotalLicenses is "five"/);
+  assert.match(text, /KeyPackId 11: ProductVersionID 0 is "not supported"/);
+  assert.match(text, /KeyPackId 11: TotalLicenses is 4294967296;/);
+  assert.doesNotMatch(text, /unknown ProductVersionID [01]\b/);
+  // Nothing is guessed: no type, version or quantity where the export did not give one.
+  const packs = result.inventory.licenseServers?.[0].packs ?? [];
+  assert.deepEqual(packs.map((p) => [p.localId, p.type, p.version, p.quantity]), [[9, undefined, undefined, undefined], [10, undefined, undefined, undefined], [11, 'perUser', undefined, undefined]]);
+});
+
+test('an export with no key pack ([] or non-objects) warns about the account and the machine; alone it imports nothing', () => {
+  for (const text of ['[]', '[1, "x", null]', '{"ComputerName": "LIC", "LicenseServer": null, "KeyPacks": []}']) {
+    const c = readWmiJson(text, 'e.json');
+    assert.ok(
+      c.messages.some((m) => m.severity === 'warning' && m.message === 'No key pack in e.json: was it run as an administrator on the license server?'),
+      `${text}: ${JSON.stringify(c.messages)}`,
+    );
+    const result = buildInventory([c], { server: 'S' });
+    assert.ok(result.messages.some((m) => m.severity === 'error' && /Nothing to import/.test(m.message)), text);
+  }
+  assert.match(readWmiJson('[1]', 'e.json').messages[0].message, /Key pack 1 is not an object \(1\)/);
+  // Next to a real export, the empty one is only a warning.
+  const both = buildInventory([readWmiJson('[]', 'e.json'), ...collect('ps7-single.json')]);
+  assert.ok(!both.messages.some((m) => m.severity === 'error'));
+  assert.equal(both.inventory.licenseServers?.[0].packs?.length, 1);
+});
+
 test('dates: PS 5.1 epoch (with offset), PS 7 ISO, DMTF, wrapped value; nonsense is undefined', () => {
   assert.equal(toIsoDate('/Date(1700000000000)/'), '2023-11-14');
   assert.equal(toIsoDate('/Date(1700000000000+0100)/'), '2023-11-14');
@@ -160,6 +206,7 @@ test('every imported fixture lints with no error', () => {
     [['wmiobject-dmtf.json'], 'LICSRV01.contoso.local'],
     [['german-export.json'], 'LIZSRV01.contoso.de'],
     [['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json'], undefined],
+    [['collector-license-server-with-hosts.json'], undefined],
   ];
   for (const [files, server] of cases) {
     const { yaml } = importFixtures(files, server);
@@ -189,7 +236,7 @@ test('the collector script writes every key the importer fixtures use (the two s
       }
     }
   };
-  for (const f of ['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json']) {
+  for (const f of ['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json', 'collector-license-server-with-hosts.json']) {
     walk(JSON.parse(fs.readFileSync(path.join(FIXTURES, f), 'utf8')));
   }
   const missing = [...keys].filter((k) => !new RegExp(`['\\s]${k}['\\s=]`).test(script));
@@ -197,4 +244,24 @@ test('the collector script writes every key the importer fixtures use (the two s
   // Windows PowerShell 5.1 compatible: no PowerShell 7-only syntax or parameters.
   assert.doesNotMatch(script, /\?\?|\?\.|-AsArray|-EscapeHandling|ForEach-Object -Parallel|\bclean\s*\{/);
   assert.match(script, /Get-CimInstance[\s\S]*Get-WmiObject/);
+  // -ComputerName: named parameters inside a script block, never a switch passed by position.
+  assert.match(script, /\[string\[\]\]\$ComputerName/);
+  assert.match(script, /& \(\[scriptblock\]::Create\(\$Collector\)\) -SectionOnly/);
+  assert.doesNotMatch(script, /-ArgumentList [^\n]*\$true/);
+});
+
+test('one collector file with the license server and several session hosts (-ComputerName) imports them all', () => {
+  const { inventory, result } = importFixtures(['collector-license-server-with-hosts.json']);
+  assert.deepEqual(result.messages.filter((m) => m.severity !== 'info'), []);
+  assert.deepEqual(inventory.licenseServers?.map((s) => [s.name, s.packs?.length]), [['LICSRV01.contoso.local', 3]]);
+  assert.deepEqual(
+    inventory.sessionHosts?.map((h) => [h.name, h.os, h.licensingMode, h.licenseServers, h.configuredBy]),
+    [
+      ['RDSH01.contoso.local', 2022, 'perUser', ['LICSRV01.contoso.local'], 'gpo'],
+      ['RDSH02.contoso.local', 2019, 'perDevice', ['LICSRV01.contoso.local'], undefined],
+    ],
+  );
+  // Same inventory as the three files collected one by one.
+  const separate = importFixtures(['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json']);
+  assert.deepEqual(inventory, separate.inventory);
 });

@@ -89,6 +89,17 @@ test('HTML is well-formed, self-contained (no script, no external resource) and 
   assert.match(html, /<style>/);
 });
 
+test('HTML for a webview: a Content-Security-Policy that allows only the page\'s own style, by nonce', () => {
+  const html = renderHtml(siteReport(), { styleNonce: 'abc+/=' });
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.match(head, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-abc\+\/='" \/>/);
+  assert.ok(head.indexOf('Content-Security-Policy') < head.indexOf('<style'), 'the policy comes before the style');
+  assert.match(head, /<style nonce="abc\+\/=">/);
+  assert.equal(XMLValidator.validate(html), true);
+  // Without the option, the standalone page is unchanged: no policy, a plain <style>.
+  assert.doesNotMatch(renderHtml(siteReport()), /Content-Security-Policy|nonce=/);
+});
+
 test('the chart bars equal the totals in service, by version and type', () => {
   const data = siteReport();
   const bars = chartBars(renderHtml(data));
@@ -120,7 +131,27 @@ test('Markdown: totals in service, lost server apart, hosts by mode, grace ends,
   assert.match(md, /\| RDSH02\.contoso\.local \| 2026-01-05 \| 2026-05-05 \| ended 201 days ago \|/);
   assert.match(md, /\| RDSH01\.contoso\.local \| 2026-09-01 \| 2026-12-30 \| 38 days left \|/);
   assert.match(md, /\| MIG-2026-01 \| LICSRV-OLD\.contoso\.local \| LICSRV01\.contoso\.local \| waitingForClearinghouse \|/);
-  assert.match(md, /## Findings\n\n\d+ errors, \d+ warnings, \d+ infos/);
+  assert.match(md, /## Findings\n\n\d+ errors?, \d+ warnings?, \d+ infos? \(rdslic lint\)\./);
+});
+
+test('findings summary: one of a kind is singular ("1 info", "1 warning"), in both formats', () => {
+  // Only a backup verified long ago: one info (RDS405), nothing else.
+  const text = `kind: RdsLicensingInventory
+version: 1
+organization: X
+licenseServers:
+  - name: A.x.local
+    os: 2022
+    status: active
+    backup: { method: systemState, includesRegistry: true, lastVerified: 2020-01-01 }
+`;
+  const data = buildReport([{ file: 'one.rdslic.yaml', text }], TODAY);
+  const { error, warning, info } = data.findings.bySeverity;
+  const expected = `${error === 1 ? '1 error' : `${error} errors`}, ${warning === 1 ? '1 warning' : `${warning} warnings`}, ${info === 1 ? '1 info' : `${info} infos`} (rdslic lint).`;
+  assert.equal(info, 1, JSON.stringify(data.findings));
+  assert.ok(renderMarkdown(data).includes(expected), renderMarkdown(data));
+  assert.ok(renderHtml(data).includes(`<p>${expected}</p>`));
+  assert.doesNotMatch(renderMarkdown(data), /\b1 (infos|warnings|errors)\b/);
 });
 
 test('findings summary comes from lintInventory: a schema error is counted with its first place', () => {

@@ -14,7 +14,9 @@ function help(): string {
 Writes a PowerShell script that sets each session host's licensing mode and license servers
 as the inventory records them: the policy registry values (configuredBy gpo or registry) or
 Set-RDLicenseConfiguration (configuredBy broker). The script compares before it sets and
-supports -WhatIf. A path is an inventory or a folder (default: the current folder).
+supports -WhatIf. License servers the inventory does not list, or lists as lost or
+decommissioned, are left out with a warning on stderr. A path is an inventory or a folder
+(default: the current folder).
 
 Options:
       --host <name>   only this session host (FQDN or short name)

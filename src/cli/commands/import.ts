@@ -24,6 +24,9 @@ Options:
   --into FILE          merge into this existing inventory (keeps its comments and
                        order; writes back to FILE unless --out is given)
   -h, --help           show this help
+
+Exit codes: 0 inventory written (an empty export next to useful ones is only a
+warning), 2 usage error, unreadable or invalid file, or nothing to import.
 `;
 
 export async function run(args: string[]): Promise<number> {

@@ -22,6 +22,11 @@ export function calVersionFromProductVersionId(id: number): WindowsVersion | und
   return PRODUCT_VERSION_IDS[id];
 }
 
+/** ProductVersionID 0 and 1: "Not supported" in the class documentation (W32-KP): no CAL version. */
+export function isUnsupportedProductVersionId(id: number): boolean {
+  return id === 0 || id === 1;
+}
+
 /** Win32_TSLicenseKeyPack.ProductType: 0 per device, 1 per user, 2 not valid, 3 built-in (observed). */
 export const PRODUCT_TYPE_PER_DEVICE = 0;
 export const PRODUCT_TYPE_PER_USER = 1;

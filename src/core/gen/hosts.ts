@@ -9,6 +9,7 @@
 import * as l10n from '@vscode/l10n';
 import { modeInfo } from '../domain/licensing-modes';
 import type { Inventory, SessionHost } from '../inventory/model';
+import { buildIndex, serversOfHost, type InventoryIndex } from '../rules/inventory-index';
 import { psArray, psCommentText, psString } from './powershell';
 
 export interface GenInput {
@@ -24,6 +25,8 @@ export interface HostEntry {
   /** Registry LicensingMode value (4, 2). */
   modeValue?: number;
   licenseServers: string[];
+  /** RD Connection Broker of a broker-configured host's deployment, when the inventory says. */
+  connectionBroker?: string;
   source: string;
 }
 
@@ -41,6 +44,7 @@ export function hostEntries(inputs: readonly GenInput[], only?: string): { hosts
   const notes: string[] = [];
   const seen = new Set<string>();
   for (const { file, inventory } of inputs) {
+    const index = buildIndex(inventory);
     const list = Array.isArray(inventory.sessionHosts) ? (inventory.sessionHosts as SessionHost[]) : [];
     for (const h of list) {
       if (typeof h !== 'object' || h === null || typeof h.name !== 'string' || h.name.trim() === '') continue;
@@ -54,7 +58,7 @@ export function hostEntries(inputs: readonly GenInput[], only?: string): { hosts
       seen.add(key);
       const info = typeof h.licensingMode === 'string' ? modeInfo(h.licensingMode) : undefined;
       const settable = info && (info.mode === 'perUser' || info.mode === 'perDevice') ? info : undefined;
-      const servers = Array.isArray(h.licenseServers) ? h.licenseServers.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : [];
+      const servers = usableServers(index, h, file, name, notes);
       if (!settable && servers.length === 0) {
         notes.push(l10n.t('{0}: {1} has neither a licensing mode (perUser, perDevice) nor license servers to set; left out.', file, name));
         continue;
@@ -65,10 +69,42 @@ export function hostEntries(inputs: readonly GenInput[], only?: string): { hosts
         notes.push(l10n.t('{0}: {1} does not say how it is configured (configuredBy); the policy registry values are used.', file, name));
         configuredBy = 'registry';
       }
-      hosts.push({ name, configuredBy, mode: settable?.powershell, modeValue: settable?.registryValue, licenseServers: servers, source: file });
+      const broker = typeof h.connectionBroker === 'string' && h.connectionBroker.trim() !== '' ? h.connectionBroker.trim() : undefined;
+      if (broker && configuredBy !== 'broker') notes.push(l10n.t('{0}: {1} has a connectionBroker but is configured by {2}: the broker is not used.', file, name, configuredBy));
+      hosts.push({
+        name,
+        configuredBy,
+        mode: settable?.powershell,
+        modeValue: settable?.registryValue,
+        licenseServers: servers,
+        ...(broker && configuredBy === 'broker' ? { connectionBroker: broker } : {}),
+        source: file,
+      });
     }
   }
   return { hosts, notes };
+}
+
+/**
+ * The host's license servers that can issue CALs: a name the inventory does not list (RDS302)
+ * or a server it records as lost or decommissioned (RDS312) is left out with a warning, so the
+ * script never points a host at a server that cannot serve it.
+ */
+function usableServers(index: InventoryIndex, host: SessionHost, file: string, name: string, notes: string[]): string[] {
+  const { known, unknown } = serversOfHost(index, host);
+  const skipped = new Set<number>();
+  for (const u of unknown) {
+    skipped.add(u.item);
+    notes.push(l10n.t('{0}: warning: {1} names license server {2}, which the inventory does not list (RDS302); left out of the script.', file, name, u.name.trim()));
+  }
+  for (const k of known) {
+    const status = k.server.value.status;
+    if (status !== 'lost' && status !== 'decommissioned') continue;
+    skipped.add(k.item);
+    notes.push(l10n.t('{0}: warning: {1} names license server {2}, which is {3} (RDS312); left out of the script.', file, name, k.server.name ?? '', status));
+  }
+  const names = Array.isArray(host.licenseServers) ? (host.licenseServers as unknown[]) : [];
+  return names.flatMap((s, i) => (typeof s === 'string' && s.trim() !== '' && !skipped.has(i) ? [s.trim()] : []));
 }
 
 /** FQDN or short name, without regard to case. */
@@ -88,6 +124,7 @@ export function generateHostsScript(inputs: readonly GenInput[], only?: string):
       `Mode = ${h.mode !== undefined ? psString(h.mode) : '$null'}`,
       `ModeValue = ${h.modeValue !== undefined ? String(h.modeValue) : '$null'}`,
       `LicenseServers = ${psArray(h.licenseServers)}`,
+      `ConnectionBroker = ${h.connectionBroker !== undefined ? psString(h.connectionBroker) : '$null'}`,
     ];
     return `    @{ ${fields.join('; ')} }`;
   });
@@ -107,7 +144,10 @@ export function generateHostsScript(inputs: readonly GenInput[], only?: string):
     '        Invoke-Command -ComputerName RDSH01, RDSH02 -FilePath .\\Set-RdsLicensing.ps1',
     '    It applies the entry of the computer it runs on (-ComputerName to choose another entry),',
     '    compares each value before setting it, and changes nothing that is already right.',
-    '    -WhatIf shows what would change; -Confirm asks before each change.',
+    '    -WhatIf shows what would change; -Confirm asks before each change. A switch cannot be',
+    '    passed through Invoke-Command -FilePath -ArgumentList; to try a remote run, send the text:',
+    "        Invoke-Command -ComputerName RDSH01 -ArgumentList (Get-Content -Raw .\\Set-RdsLicensing.ps1) -ScriptBlock {",
+    '            param($Text) & ([scriptblock]::Create($Text)) -WhatIf }',
     '',
     '    configuredBy gpo, registry: the policy values the Group Policy settings "Set the Remote',
     '    Desktop licensing mode" and "Use the specified Remote Desktop license servers" write',
@@ -117,13 +157,15 @@ export function generateHostsScript(inputs: readonly GenInput[], only?: string):
       ? ['    For gpo hosts, set the same values in the GPO as well: the next policy refresh would', '    otherwise put the GPO\'s values back.']
       : []),
     '    configuredBy broker: Set-RDLicenseConfiguration on the RD Connection Broker (module',
-    '    RemoteDesktop), for the whole deployment.',
+    '    RemoteDesktop), for the whole deployment: -ConnectionBroker if given, else the host\'s',
+    '    connectionBroker in the inventory, else this computer.',
     '#>',
     '[CmdletBinding(SupportsShouldProcess = $true)]',
     'param(',
     '    # The session host entry to apply: this computer by default.',
     '    [string]$ComputerName = $env:COMPUTERNAME,',
-    '    # RD Connection Broker for broker-configured hosts (default: this computer, as Set-RDLicenseConfiguration does).',
+    '    # RD Connection Broker for broker-configured hosts: overrides the inventory\'s connectionBroker',
+    '    # (default: that one, else this computer, as Set-RDLicenseConfiguration does).',
     '    [string]$ConnectionBroker',
     ')',
     '',
@@ -193,7 +235,11 @@ export function generateHostsScript(inputs: readonly GenInput[], only?: string):
     '',
     "if ($entry.ConfiguredBy -eq 'broker') {",
     ...(hasBroker
-      ? ['    Set-BrokerLicensing -Mode $entry.Mode -LicenseServer $entry.LicenseServers -Broker $ConnectionBroker']
+      ? [
+          '    $broker = $ConnectionBroker',
+          '    if (-not $broker) { $broker = $entry.ConnectionBroker }',
+          '    Set-BrokerLicensing -Mode $entry.Mode -LicenseServer $entry.LicenseServers -Broker $broker',
+        ]
       : ["    throw 'No broker-configured host in this script.'"]),
     '} else {',
     "    if ($null -ne $entry.ModeValue) { Set-PolicyValue -Name 'LicensingMode' -Value ([int]$entry.ModeValue) -Kind DWord }",

@@ -8,11 +8,12 @@ import {
   ACTIVATION_STATUS,
   calTypeFromProductType,
   calVersionFromProductVersionId,
+  isUnsupportedProductVersionId,
   keyPackTypeInfo,
   licensingModeFromLicensingType,
   PRODUCT_TYPE_BUILT_IN,
 } from '../domain/wmi';
-import type { ImportMessage, WmiCollection, WmiKeyPack, WmiLicenseServer, WmiSessionHost } from './wmi-json';
+import type { ImportMessage, UnreadableField, WmiCollection, WmiKeyPack, WmiLicenseServer, WmiSessionHost } from './wmi-json';
 
 /** Where a TODO goes: before the item at `path` (a server, a pack, a host) or the top-level key. */
 export interface TodoNote {
@@ -76,6 +77,12 @@ export function buildInventory(collections: readonly WmiCollection[], options: I
       const host = hostFrom(h, hosts.length, c.file, result);
       if (host) hosts.push(host);
     }
+  }
+
+  if (servers.length === 0 && hosts.length === 0 && !result.messages.some((m) => m.severity === 'error')) {
+    // Nothing to write: an inventory with only TODOs would hide that the export was empty.
+    result.messages.push({ severity: 'error', message: l10n.t('Nothing to import: no license server, key pack or session host in {0}.', collections.map((c) => c.file).join(', ')) });
+    return result;
   }
 
   const domain = collections.map((c) => c.licenseServer?.domain ?? c.sessionHosts.find((h) => h.domain)?.domain).find((d) => d);
@@ -153,21 +160,18 @@ function addPack(server: LicenseServer, serverIndex: number, raw: WmiKeyPack, fi
 
   if (type) pack.type = type;
   else {
-    result.messages.push({ severity: 'warning', file, message: l10n.t('Key pack {0}: ProductType {1} is neither per device (0) nor per user (1); type left to complete.', label, String(raw.productType)) });
-    todos.push(l10n.t('type: perUser or perDevice (WMI ProductType {0}).', String(raw.productType)));
+    result.messages.push({ severity: 'warning', file, message: productTypeProblem(label, raw) });
+    todos.push(l10n.t('type: perUser or perDevice (WMI ProductType {0}).', shown(raw, 'productType', raw.productType)));
   }
   if (version) pack.version = versionValue(version);
   else {
-    result.messages.push({
-      severity: 'warning',
-      file,
-      message: l10n.t('Key pack {0}: unknown ProductVersionID {1} ("{2}"); version left to complete.', label, String(raw.productVersionId), raw.productVersion ?? ''),
-    });
-    todos.push(l10n.t('version: the CAL version (WMI ProductVersionID {0}, "{1}").', String(raw.productVersionId), raw.productVersion ?? ''));
+    result.messages.push({ severity: 'warning', file, message: productVersionProblem(label, raw) });
+    todos.push(l10n.t('version: the CAL version (WMI ProductVersionID {0}, "{1}").', shown(raw, 'productVersionId', raw.productVersionId), raw.productVersion ?? ''));
   }
   if (typeof raw.totalLicenses === 'number') pack.quantity = raw.totalLicenses;
   else {
-    result.messages.push({ severity: 'warning', file, message: l10n.t('Key pack {0}: TotalLicenses is {1}; quantity left to complete.', label, String(raw.totalLicenses ?? l10n.t('missing'))) });
+    const total = raw.totalLicenses === 'unlimited' ? l10n.t('unlimited (-1)') : shown(raw, 'totalLicenses', undefined);
+    result.messages.push({ severity: 'warning', file, message: l10n.t('Key pack {0}: TotalLicenses is {1}; quantity left to complete.', label, total) });
     todos.push(l10n.t('quantity: the number of CALs in this pack.'));
   }
   if (raw.issuedLicenses !== undefined) pack.issued = raw.issuedLicenses;
@@ -177,6 +181,29 @@ function addPack(server: LicenseServer, serverIndex: number, raw: WmiKeyPack, fi
   const path = ['licenseServers', serverIndex, 'packs', server.packs.length];
   server.packs.push(pack);
   for (const text of todos) result.todos.push({ path, text });
+}
+
+/** A field as the export wrote it: its number, what stood there instead, or "missing". */
+function shown(raw: WmiKeyPack, field: UnreadableField, value: number | undefined): string {
+  return value !== undefined ? String(value) : (raw.unreadable?.[field] ?? l10n.t('missing'));
+}
+
+function productTypeProblem(label: string, raw: WmiKeyPack): string {
+  if (raw.productType === undefined && raw.unreadable?.productType === undefined) return l10n.t('Key pack {0}: no ProductType in the export; type left to complete.', label);
+  return l10n.t('Key pack {0}: ProductType {1} is neither per device (0) nor per user (1); type left to complete.', label, shown(raw, 'productType', raw.productType));
+}
+
+function productVersionProblem(label: string, raw: WmiKeyPack): string {
+  const text = raw.productVersion ? ` ("${raw.productVersion}")` : '';
+  const id = raw.productVersionId;
+  if (id !== undefined && isUnsupportedProductVersionId(id)) {
+    return l10n.t('Key pack {0}: ProductVersionID {1}{2} is "not supported" in the WMI documentation, not a CAL version; version left to complete.', label, id, text);
+  }
+  if (id !== undefined) return l10n.t('Key pack {0}: unknown ProductVersionID {1}{2}; version left to complete.', label, id, text);
+  if (raw.unreadable?.productVersionId !== undefined) {
+    return l10n.t('Key pack {0}: ProductVersionID is {1}{2}, not a number; version left to complete.', label, raw.unreadable.productVersionId, text);
+  }
+  return l10n.t('Key pack {0}: no ProductVersionID in the export{1}; version left to complete.', label, text);
 }
 
 /** Why a key pack is not a CAL pack someone bought, or undefined when it is one. */

@@ -8,6 +8,7 @@ import { Document, isMap, isScalar, isSeq, parseDocument, Scalar, YAMLMap, YAMLS
 import { normalizeVersion } from '../domain/versions';
 import type { CalPack, Inventory, LicenseServer, SessionHost } from '../inventory/model';
 import type { TodoNote } from './build-inventory';
+import { keepOriginalSpacing } from './keep-spacing';
 import { attachTodos } from './render';
 
 export interface MergeResult {
@@ -75,7 +76,9 @@ export function mergeInventory(existingText: string, imported: Inventory, todos:
   });
 
   attachTodos(doc, newTodos);
-  result.text = doc.toString({ lineWidth: 0 });
+  // No padding inside flow collections: `[a, b]`, as the format's examples and most people write.
+  const options = { lineWidth: 0, flowCollectionPadding: false };
+  result.text = keepOriginalSpacing(existingText, doc.toString(options));
   return result;
 }
 

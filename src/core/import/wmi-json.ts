@@ -40,7 +40,15 @@ export interface WmiKeyPack {
   typeAndModel?: string;
   /** 1-based index of the pack in its file, for messages. */
   index: number;
+  /**
+   * Fields that were written but could not be read as a count or code (a string, null, a
+   * number out of range...), as they are shown in messages: a field missing from the export
+   * is absent here.
+   */
+  unreadable?: Partial<Record<UnreadableField, string>>;
 }
+
+export type UnreadableField = 'keyPackType' | 'productType' | 'productVersionId' | 'totalLicenses';
 
 export interface MachineFacts {
   /** Fully qualified name when known, else the computer name. */
@@ -122,6 +130,18 @@ function unknownShape(out: WmiCollection): void {
   });
 }
 
+/**
+ * A license server always lists at least its built-in pack, so an empty list means the export
+ * did not see the licensing provider: another machine, or an account without the rights.
+ */
+function noKeyPack(out: WmiCollection): void {
+  out.messages.push({
+    severity: 'warning',
+    file: out.file,
+    message: l10n.t('No key pack in {0}: was it run as an administrator on the license server?', out.file),
+  });
+}
+
 // --- shapes ------------------------------------------------------------------------------
 
 const KEY_PACK_SECTIONS = ['KeyPacks', 'Win32_TSLicenseKeyPack'];
@@ -148,6 +168,7 @@ function readCollectorDocument(doc: JsonObject, out: WmiCollection): void {
   if (packs !== undefined && packs !== null) {
     if (Array.isArray(packs)) readKeyPackList(packs, out);
     else if (isObject(packs)) readKeyPackList([packs], out);
+    if (out.keyPacks.length === 0) noKeyPack(out);
   }
   const server = section(doc, LICENSE_SERVER_SECTIONS);
   if (isObject(server)) out.licenseServer = readLicenseServer(server, machine);
@@ -168,6 +189,7 @@ function readCollectorDocument(doc: JsonObject, out: WmiCollection): void {
  */
 function readBareKeyPacks(list: Json[], out: WmiCollection): void {
   readKeyPackList(list, out);
+  if (out.keyPacks.length === 0) noKeyPack(out);
   const names = new Set(
     list.filter(isObject).map((o) => str(get(o, 'PSComputerName')) ?? str(get(o, '__SERVER')) ?? ''),
   );
@@ -178,24 +200,42 @@ function readBareKeyPacks(list: Json[], out: WmiCollection): void {
 function readKeyPackList(list: Json[], out: WmiCollection): void {
   list.forEach((item, i) => {
     if (!isObject(item)) {
-      out.messages.push({ severity: 'warning', file: out.file, message: l10n.t('Key pack {0} is not an object; it was skipped.', i + 1) });
+      out.messages.push({ severity: 'warning', file: out.file, message: l10n.t('Key pack {0} is not an object ({1}); it was skipped.', i + 1, describeValue(item)) });
       return;
     }
+    const unreadable: Partial<Record<UnreadableField, string>> = {};
+    // Reads a field, remembering how it was written when it is there but not usable.
+    const read = <T>(field: UnreadableField, key: string, parse: (v: Json | undefined) => T | undefined): T | undefined => {
+      const raw = get(item, key);
+      const value = parse(raw);
+      if (value === undefined && raw !== undefined) unreadable[field] = describeValue(raw);
+      return value;
+    };
     out.keyPacks.push({
       index: i + 1,
       keyPackId: num(get(item, 'KeyPackId')),
       description: str(get(item, 'Description')),
-      keyPackType: num(get(item, 'KeyPackType')),
-      productType: num(get(item, 'ProductType')),
+      keyPackType: read('keyPackType', 'KeyPackType', num),
+      productType: read('productType', 'ProductType', num),
       productVersion: str(get(item, 'ProductVersion')),
-      productVersionId: num(get(item, 'ProductVersionID')),
-      totalLicenses: count(get(item, 'TotalLicenses')),
+      productVersionId: read('productVersionId', 'ProductVersionID', num),
+      totalLicenses: read('totalLicenses', 'TotalLicenses', count),
       issuedLicenses: plainCount(get(item, 'IssuedLicenses')),
       availableLicenses: count(get(item, 'AvailableLicenses')),
       expirationDate: toIsoDate(get(item, 'ExpirationDate')),
       typeAndModel: str(get(item, 'TypeAndModel')),
+      ...(Object.keys(unreadable).length > 0 ? { unreadable } : {}),
     });
   });
+}
+
+/** A JSON value as a message shows it: what the export really says, kept short. */
+export function describeValue(v: Json | undefined): string {
+  if (v === undefined) return l10n.t('missing');
+  // JSON.parse turns 1e400 into Infinity: the text is gone, say why it cannot be used.
+  if (typeof v === 'number' && !Number.isFinite(v)) return l10n.t('a number too large to read');
+  const text = typeof v === 'number' ? String(v) : JSON.stringify(v);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function readMachine(o: JsonObject): MachineFacts {
@@ -314,10 +354,12 @@ function bool(v: Json | undefined): boolean | undefined {
   return undefined;
 }
 
+/** A uint32 count as WMI writes it: whole, 0..4294967295, or -1 for "unlimited". */
 function count(v: Json | undefined): number | 'unlimited' | undefined {
   const n = num(v);
   if (n === undefined) return undefined;
-  return isUnlimitedCount(n) ? 'unlimited' : n;
+  if (isUnlimitedCount(n)) return 'unlimited';
+  return Number.isInteger(n) && n >= 0 && n < 4294967295 ? n : undefined;
 }
 
 function plainCount(v: Json | undefined): number | undefined {

@@ -74,6 +74,8 @@ export interface SessionHost {
   licensingMode?: LicensingMode;
   licenseServers?: string[];
   configuredBy?: ConfiguredBy;
+  /** RD Connection Broker of the deployment, for `configuredBy: broker`. */
+  connectionBroker?: string;
   joined?: Joined;
   deployed?: string;
   /** Start of the 120-day grace period when it differs from `deployed`. */

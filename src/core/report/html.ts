@@ -4,7 +4,7 @@
 // value escaped.
 import * as l10n from '@vscode/l10n';
 import type { ReportData } from './build';
-import { daysLeftLabel, issuedLabel, modeLabel, typeLabel, versionLabel } from './labels';
+import { daysLeftLabel, findingCountsLabel, issuedLabel, modeLabel, typeLabel, versionLabel } from './labels';
 import type { CalTotal } from './totals';
 
 export function escapeHtml(value: unknown): string {
@@ -17,6 +17,7 @@ export function escapeHtml(value: unknown): string {
 }
 
 const CSS = `
+html { background: #fff; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1a202c; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #cbd5e0; padding-bottom: .2rem; }
@@ -107,7 +108,15 @@ export function renderChart(totals: CalTotal[]): string {
   );
 }
 
-export function renderHtml(data: ReportData): string {
+export interface HtmlOptions {
+  /**
+   * For a webview: a Content-Security-Policy that allows nothing but the page's own <style>,
+   * which carries this nonce (the page has no script and loads nothing).
+   */
+  styleNonce?: string;
+}
+
+export function renderHtml(data: ReportData, options: HtmlOptions = {}): string {
   const { totals } = data;
   const title = l10n.t('RDS licensing report') + (data.organizations.length > 0 ? ` — ${data.organizations.join(', ')}` : '');
   const s: string[] = [];
@@ -170,7 +179,7 @@ export function renderHtml(data: ReportData): string {
 
   const f = data.findings;
   s.push(`<h2>${escapeHtml(l10n.t('Findings'))}</h2>`);
-  s.push(`<p>${escapeHtml(l10n.t('{0} errors, {1} warnings, {2} infos (rdslic lint).', f.bySeverity.error, f.bySeverity.warning, f.bySeverity.info))}</p>`);
+  s.push(`<p>${escapeHtml(findingCountsLabel(f.bySeverity))}</p>`);
   if (f.byRule.length > 0) {
     s.push(
       table(
@@ -188,8 +197,11 @@ export function renderHtml(data: ReportData): string {
     '<head>',
     '<meta charset="utf-8" />',
     '<meta name="viewport" content="width=device-width, initial-scale=1" />',
+    ...(options.styleNonce !== undefined
+      ? [`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${escapeHtml(options.styleNonce)}'" />`]
+      : []),
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${CSS}</style>`,
+    options.styleNonce !== undefined ? `<style nonce="${escapeHtml(options.styleNonce)}">${CSS}</style>` : `<style>${CSS}</style>`,
     '</head>',
     '<body>',
     ...s,

@@ -1,5 +1,6 @@
 // Words the report shows for the values of the format, shared by the Markdown and HTML forms.
 import * as l10n from '@vscode/l10n';
+import type { Severity } from '../findings';
 import type { CalTotal } from './totals';
 
 export function typeLabel(type: string): string {
@@ -27,7 +28,19 @@ export function issuedLabel(t: Pick<CalTotal, 'issued' | 'issuedOf' | 'quantity'
 }
 
 export function daysLeftLabel(days: number): string {
+  if (days === -1) return l10n.t('ended 1 day ago');
   if (days < 0) return l10n.t('ended {0} days ago', -days);
   if (days === 0) return l10n.t('ends today');
+  if (days === 1) return l10n.t('1 day left');
   return l10n.t('{0} days left', days);
+}
+
+/** "2 errors, 1 warning, 1 info (rdslic lint).", each count with its own plural. */
+export function findingCountsLabel(counts: Record<Severity, number>): string {
+  const parts = [
+    counts.error === 1 ? l10n.t('1 error') : l10n.t('{0} errors', counts.error),
+    counts.warning === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', counts.warning),
+    counts.info === 1 ? l10n.t('1 info') : l10n.t('{0} infos', counts.info),
+  ];
+  return l10n.t('{0} (rdslic lint).', parts.join(', '));
 }

@@ -1,7 +1,7 @@
 // The report as GitHub-flavoured Markdown (for a pull request, a wiki, a ticket).
 import * as l10n from '@vscode/l10n';
 import type { ReportData } from './build';
-import { daysLeftLabel, issuedLabel, modeLabel, typeLabel, versionLabel } from './labels';
+import { daysLeftLabel, findingCountsLabel, issuedLabel, modeLabel, typeLabel, versionLabel } from './labels';
 import type { CalTotal } from './totals';
 
 /** A table cell: pipes and line breaks would break the table, `<` would start HTML. */
@@ -89,7 +89,7 @@ export function renderMarkdown(data: ReportData): string {
 
   const f = data.findings;
   out.push(`## ${l10n.t('Findings')}`, '');
-  out.push(l10n.t('{0} errors, {1} warnings, {2} infos (rdslic lint).', f.bySeverity.error, f.bySeverity.warning, f.bySeverity.info), '');
+  out.push(findingCountsLabel(f.bySeverity), '');
   if (f.byRule.length > 0) {
     out.push(
       ...table(

@@ -5,6 +5,7 @@ import { LazyLanguageClient } from './client';
 import { isInventoryDocument, isRunbookDocument, workspaceHasInventory } from './detect';
 import { WorkspaceLinter } from './lint-workspace';
 import { newInventoryFromTemplate, type NewInventoryArgs } from './new-inventory';
+import { ReportPanels } from './report-view';
 import { showRuleDocumentation } from './rule-docs';
 import { InventoryStatusBar } from './status-bar';
 
@@ -19,7 +20,8 @@ export function registerInventoryFeatures(context: vscode.ExtensionContext, acti
   const client = new LazyLanguageClient(context, output, activatedAt);
   const statusBar = new InventoryStatusBar(client);
   const linter = new WorkspaceLinter(context);
-  context.subscriptions.push(output, client, statusBar, linter);
+  const reports = new ReportPanels();
+  context.subscriptions.push(output, client, statusBar, linter, reports);
 
   // Start the server only once there is an inventory (or a runbook) to serve.
   const startFor = (doc: vscode.TextDocument) => {
@@ -52,6 +54,9 @@ export function registerInventoryFeatures(context: vscode.ExtensionContext, acti
     }),
     vscode.commands.registerCommand('rdslic.showRuleDocumentation', (ruleId?: string) => showRuleDocumentation(context, ruleId)),
     vscode.commands.registerCommand('rdslic.restartServer', () => client.restart()),
+    vscode.commands.registerCommand('rdslic.showReport', async () => {
+      await reports.show();
+    }),
   );
 
   return {
@@ -65,6 +70,7 @@ export function registerInventoryFeatures(context: vscode.ExtensionContext, acti
       summaryText: () => statusBar.text,
       onDidChangeSummary: statusBar.onDidChange,
       refreshSummary: () => statusBar.refresh(),
+      report: { html: (uri) => reports.html(uri), onDidRender: reports.onDidRender },
     },
   };
 }
