@@ -15,6 +15,8 @@
 //                             stand-in as development extension (tests the packaged extension)
 //        [--screenshots DIR]  save the screenshots the tests ask for (test/ext/lib/screenshot.ts)
 //                             as DIR/<suite>-<name>.png
+// Tests may also ask the runner to click an element, or wait for one, in any frame of the page
+// (notebook output webviews are nested iframes): test/ext/lib/webview.ts.
 //        [--locale fr]        UI language of VS Code (code-server --locale, browser language)
 //        [--timeout S]        overall limit per suite (default 150 s)
 //        [--keep]             keep the scratch folder (code-server log, profile)
@@ -65,6 +67,29 @@ function recordActivation(cfg, ms) {
   record.suites[cfg.name] = { activationMs: ms, packaged: Boolean(cfg.installVsix), date: new Date().toISOString() };
   fs.mkdirSync(path.dirname(ACTIVATION_FILE), { recursive: true });
   fs.writeFileSync(ACTIVATION_FILE, JSON.stringify(record, null, 2));
+}
+
+/** Line a test prints to have an element clicked or waited for (see test/ext/lib/webview.ts). */
+const FRAME_REQUEST = /^\[rdslic-ext\] (click|find) ([\w.-]+) (.+)$/;
+
+/**
+ * Finds the first element matching `selector` (Playwright syntax; CSS pierces open shadow roots,
+ * where notebook renderers put cells) in any frame of the page, then clicks it (a real mouse
+ * click, with Playwright's visibility and hit-target checks) or just reports it is there.
+ * Frames come and go as webviews load, so they are looked at again until the deadline.
+ */
+async function actInFrames(page, action, selector, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const target = frame.locator(selector).first();
+      if ((await target.count().catch(() => 0)) === 0) continue;
+      if (action === 'click') await target.click({ timeout: Math.max(1000, deadline - Date.now()) });
+      return;
+    }
+    if (Date.now() >= deadline) throw new Error(`no frame has ${selector} after ${timeoutMs / 1000}s`);
+    await page.waitForTimeout(250);
+  }
 }
 
 /** Every live code-server process group, killed on any exit path. */
@@ -346,6 +371,19 @@ async function runSuite(cfg) {
     let finish;
     const finished = new Promise((resolve) => (finish = resolve));
     await page.exposeFunction('codeAutomationLog', async (_type, args) => {
+      const frameRequest = typeof args[0] === 'string' && FRAME_REQUEST.exec(args[0]);
+      if (frameRequest) {
+        // The answer is a file: <name>.done, or <name>.failed holding the reason.
+        const [, action, name, selectorJson] = frameRequest;
+        const answer = (suffix, text) => fs.writeFileSync(path.join(env.RDSLIC_EXT_SCREENSHOT_DIR, `${name}.${suffix}`), text);
+        try {
+          await actInFrames(page, action, JSON.parse(selectorJson), 15_000);
+          answer('done', '');
+        } catch (e) {
+          answer('failed', String(e.message ?? e));
+        }
+        return;
+      }
       const shot = typeof args[0] === 'string' && SCREENSHOT_REQUEST.exec(args[0]);
       const activation = typeof args[0] === 'string' && ACTIVATION_LINE.exec(args[0]);
       if (activation) recordActivation(cfg, Number(activation[1]));

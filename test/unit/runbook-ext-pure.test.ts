@@ -6,7 +6,7 @@ import MarkdownIt from 'markdown-it';
 import { decodeRunbookBytes, NotUtf8Error } from '../../src/extension/runbook/encoding';
 import { encodeRunbook as encodeRunbookText } from '../../src/core/runbook';
 import { markTaskItems, taskCheckboxPlugin } from '../../src/extension/runbook/renderer/taskCheckboxes';
-import { isToggleStepMessage } from '../../src/extension/runbook/renderer/messages';
+import { isToggleStepMessage, isNotebookKindMessage, isNotebookKindQuery } from '../../src/extension/runbook/renderer/messages';
 import { listSteps } from '../../src/core/runbook';
 
 test('a BOM stays in the decoded text and is written back', () => {
@@ -85,4 +85,37 @@ test('renderer messages are checked before the extension acts on them', () => {
   assert.equal(isToggleStepMessage({ type: 'other', cellText: 'x', stepIndex: 0, line: 2 }), false);
   assert.equal(isToggleStepMessage(null), false);
   assert.equal(isToggleStepMessage('rdslic.toggleStep'), false);
+});
+
+test('outside a runbook notebook the boxes are plain disabled checkboxes, ticked as in the text', () => {
+  const md = new MarkdownIt({ html: true });
+  let runbook = false;
+  taskCheckboxPlugin(md, undefined, () => runbook);
+  const text = '- [ ] open\n- [x] done\n';
+  const html = md.render(text, { outputItem: { id: 'jupyter-cell', text: () => text } });
+  const boxes = html.match(/<input [^>]*>/g) ?? [];
+  assert.equal(boxes.length, 2);
+  assert.ok(boxes.every((b) => / disabled>$/.test(b)), html);
+  assert.deepEqual(boxes.map((b) => / checked /.test(b)), [false, true]);
+  assert.doesNotMatch(html, /\[x\]|\[ \]/);
+  // The same renderer in a runbook notebook: enabled again at the next render.
+  runbook = true;
+  assert.doesNotMatch(md.render(text, { outputItem: { id: 'runbook-cell', text: () => text } }), /disabled/);
+});
+
+test('a box written across two lines renders as a checkbox followed by the step text only', () => {
+  const md = new MarkdownIt({ html: true });
+  taskCheckboxPlugin(md);
+  const html = md.render('- [\n  ] split box\n- [\n] lazy\n');
+  assert.match(html, /<li class="rdslic-task-item"><input [^>]*data-rdslic-line="0"> split box<\/li>/);
+  assert.match(html, /<li class="rdslic-task-item"><input [^>]*data-rdslic-line="2"> lazy<\/li>/);
+  assert.doesNotMatch(html, /\]/);
+});
+
+test('the notebook-kind handshake messages are recognised on both sides', () => {
+  assert.equal(isNotebookKindQuery({ type: 'rdslic.whichNotebook' }), true);
+  assert.equal(isNotebookKindQuery({ type: 'rdslic.toggleStep' }), false);
+  assert.equal(isNotebookKindMessage({ type: 'rdslic.notebookKind', runbook: false }), true);
+  assert.equal(isNotebookKindMessage({ type: 'rdslic.notebookKind', runbook: 'no' }), false);
+  assert.equal(isNotebookKindMessage(undefined), false);
 });

@@ -8,6 +8,7 @@ import { RunbookProgressModel } from './progress';
 import { RunbookStatusBar, RunbooksTreeProvider, StepsCellStatusBarProvider } from './progressViews';
 import { registerStepCommands, toggleStepCommand, revealFirstOpenStep } from './stepCommands';
 import { handleRendererMessage } from './steps';
+import { isNotebookKindQuery, NOTEBOOK_KIND_MESSAGE, type NotebookKindMessage } from './renderer/messages';
 import { RunbookController, refusalToRun } from './controller';
 import { COMMANDS } from './constants';
 import { newRunbookFromTemplate, type NewRunbookArgs } from './newFromTemplate';
@@ -47,7 +48,14 @@ export function registerRunbookFeatures(context: vscode.ExtensionContext): Runbo
     controller,
     vscode.window.registerTreeDataProvider(RUNBOOKS_VIEW_ID, runbooksView),
     vscode.notebooks.registerNotebookCellStatusBarItemProvider(NOTEBOOK_TYPE, cellStatusBar),
-    messaging.onDidReceiveMessage((e) => void handleRendererMessage(e.editor, e.message)),
+    messaging.onDidReceiveMessage((e) => {
+      if (isNotebookKindQuery(e.message)) {
+        const answer: NotebookKindMessage = { type: NOTEBOOK_KIND_MESSAGE, runbook: e.editor.notebook.notebookType === NOTEBOOK_TYPE };
+        void messaging.postMessage(answer, e.editor);
+      } else {
+        void handleRendererMessage(e.editor, e.message);
+      }
+    }),
     ...registerOpenCommands(),
     ...registerStepCommands(progress),
     vscode.languages.registerHoverProvider(PLACEHOLDER_SELECTOR, new PlaceholderHoverProvider()),

@@ -2,7 +2,7 @@
 // the explorer, and a "3/7 steps" item on each Markdown cell that has steps.
 import * as vscode from 'vscode';
 import { COMMANDS, NOTEBOOK_TYPE } from './constants';
-import { RunbookProgress, RunbookProgressModel, StepRef, runbookLabel } from './progress';
+import { RunbookProgress, RunbookProgressModel, StepRef, isRunbookUri, runbookLabel } from './progress';
 import { countCellSteps } from './steps';
 
 export function progressText(progress: Pick<RunbookProgress, 'done' | 'total'>): string {
@@ -17,6 +17,7 @@ export class RunbookStatusBar implements vscode.Disposable {
     this.item.name = vscode.l10n.t('Runbook progress');
     this.disposables.push(
       vscode.window.onDidChangeActiveNotebookEditor(() => this.update()),
+      vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       model.onDidChange(() => this.update()),
     );
     this.update();
@@ -25,18 +26,26 @@ export class RunbookStatusBar implements vscode.Disposable {
   /** What the item shows now (undefined when hidden): read by the tests. */
   text: string | undefined;
 
-  update(): void {
+  /** The runbook being looked at: a runbook notebook, or a `*.runbook.md` reopened as text. */
+  private activeRunbook(): vscode.Uri | undefined {
     const notebook = vscode.window.activeNotebookEditor?.notebook;
-    const progress = notebook && notebook.notebookType === NOTEBOOK_TYPE ? this.model.get(notebook.uri) : undefined;
-    if (!notebook || !progress) {
+    if (notebook) return notebook.notebookType === NOTEBOOK_TYPE ? notebook.uri : undefined;
+    const document = vscode.window.activeTextEditor?.document;
+    return document && document.uri.scheme !== 'vscode-notebook-cell' && isRunbookUri(document.uri) ? document.uri : undefined;
+  }
+
+  update(): void {
+    const uri = this.activeRunbook();
+    const progress = uri ? this.model.get(uri) : undefined;
+    if (!uri || !progress) {
       this.text = undefined;
       this.item.hide();
       return;
     }
     this.text = `$(checklist) ${progressText(progress)}`;
     this.item.text = this.text;
-    this.item.tooltip = vscode.l10n.t('Runbook {0}: {1} of {2} steps done. Click to go to the first open step.', runbookLabel(notebook.uri), progress.done, progress.total);
-    this.item.command = { command: COMMANDS.revealFirstOpenStep, title: vscode.l10n.t('Go to the first open step'), arguments: [notebook.uri] };
+    this.item.tooltip = vscode.l10n.t('Runbook {0}: {1} of {2} steps done. Click to go to the first open step.', runbookLabel(uri), progress.done, progress.total);
+    this.item.command = { command: COMMANDS.revealFirstOpenStep, title: vscode.l10n.t('Go to the first open step'), arguments: [uri] };
     this.item.show();
   }
 

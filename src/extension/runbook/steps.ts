@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { listSteps, toggleStep, Step, RunbookCellMetadata } from '../../core/runbook';
 import { isToggleStepMessage } from './renderer/messages';
+import { NOTEBOOK_TYPE } from './constants';
 
 export type { Step };
 
@@ -74,10 +75,12 @@ function cellOfRenderedText(editor: vscode.NotebookEditor, text: string | null):
 
 /**
  * Handles a message of the checklist renderer: toggles the clicked step. Resolves to true
- * when a step was toggled; unknown or stale messages (the cell changed meanwhile) do nothing.
+ * when a step was toggled; unknown or stale messages (the cell changed meanwhile) do nothing,
+ * and so do clicks in other notebooks (the renderer extends the Markdown renderer of every
+ * notebook type: a Jupyter notebook's task items are not runbook steps).
  */
 export async function handleRendererMessage(editor: vscode.NotebookEditor, message: unknown): Promise<boolean> {
-  if (!isToggleStepMessage(message)) return false;
+  if (editor.notebook.notebookType !== NOTEBOOK_TYPE || !isToggleStepMessage(message)) return false;
   const cell = cellOfRenderedText(editor, message.cellText);
   if (!cell) return false;
   const steps = stepsOfCell(cell);

@@ -26,12 +26,18 @@ export interface RenderedStep {
   checked: boolean;
 }
 
-/** Removes the first `count` characters of an inline token's children (leading text tokens). */
+/**
+ * Removes the first `count` characters of an inline token's children: leading text tokens, and
+ * the soft break of a box written across two lines ("[", line break, "]"), one character.
+ */
 function dropLeadingChars(children: Token[], count: number): void {
   let left = count;
-  while (left > 0 && children.length > 0 && children[0]!.type === 'text') {
+  while (left > 0 && children.length > 0 && (children[0]!.type === 'text' || children[0]!.type === 'softbreak')) {
     const first = children[0]!;
-    if (first.content.length <= left) {
+    if (first.type === 'softbreak') {
+      children.shift();
+      left--;
+    } else if (first.content.length <= left) {
       left -= first.content.length;
       children.shift();
     } else {
@@ -47,9 +53,16 @@ function escapeAttr(value: string): string {
 
 /**
  * Finds the task items of a parsed token stream, in document order (nested ones included),
- * and replaces each box by a checkbox input. Returns what it found (used by the tests).
+ * and replaces each box by a checkbox input: enabled (a click asks for a toggle), or disabled
+ * where clicks toggle nothing (`interactive` false: a notebook that is not a runbook). Returns
+ * what it found (used by the tests).
  */
-export function markTaskItems(tokens: Token[], TokenClass: MarkdownIt.StateCore['Token'], outputId: string | undefined): RenderedStep[] {
+export function markTaskItems(
+  tokens: Token[],
+  TokenClass: MarkdownIt.StateCore['Token'],
+  outputId: string | undefined,
+  interactive = true,
+): RenderedStep[] {
   const steps: RenderedStep[] = [];
   for (let i = 0; i + 2 < tokens.length; i++) {
     const item = tokens[i]!;
@@ -70,6 +83,7 @@ export function markTaskItems(tokens: Token[], TokenClass: MarkdownIt.StateCore[
       `${STEP_LINE_ATTR}="${step.line}"`,
       outputId !== undefined ? `${OUTPUT_ID_ATTR}="${escapeAttr(outputId)}"` : '',
       step.checked ? 'checked' : '',
+      interactive ? '' : 'disabled',
     ].filter(Boolean);
     checkbox.content = `<input ${attrs.join(' ')}>`;
     inline.children.unshift(checkbox);
@@ -83,12 +97,19 @@ export interface OutputItemLike {
   text(): string;
 }
 
-/** The plugin: `onRender` learns the text of every rendered cell, keyed by its output id. */
-export function taskCheckboxPlugin(md: MarkdownItInstance, onRender?: (outputId: string, text: string) => void): void {
+/**
+ * The plugin: `onRender` learns the text of every rendered cell, keyed by its output id;
+ * `interactive` tells, at each render, whether clicks on the boxes toggle steps.
+ */
+export function taskCheckboxPlugin(
+  md: MarkdownItInstance,
+  onRender?: (outputId: string, text: string) => void,
+  interactive: () => boolean = () => true,
+): void {
   md.core.ruler.push('rdslic_task_checkboxes', (state) => {
     const outputItem = (state.env as { outputItem?: OutputItemLike } | undefined)?.outputItem;
     if (outputItem && onRender) onRender(outputItem.id, outputItem.text());
-    markTaskItems(state.tokens, state.Token, outputItem?.id);
+    markTaskItems(state.tokens, state.Token, outputItem?.id, interactive());
     return true;
   });
 }

@@ -1,9 +1,11 @@
 // Runbook notebooks in a real VS Code (trusted workspace): the notebook type, lossless saves,
-// ticking steps (command and renderer message), progress views, running a shell cell.
+// ticking steps (command, cell status bar, a mouse click in the rendered cell, renderer
+// message), other notebook types left alone, progress views, running a shell cell.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { waitFor } from '../../lib/wait';
+import { clickInWebview, findInWebview } from '../../lib/webview';
 import {
   runbookApi, workspaceUri, readBytes, writeBytes, differingOffsets, openRunbook, markdownCellIndex,
   codeCellIndex, outputText, waitUntilKnown, STDOUT, STDERR, ERROR,
@@ -14,6 +16,8 @@ const ACTIVATE = 'procedures/activate.runbook.md';
 const CRLF = 'generated/crlf.runbook.md';
 const BOM = 'generated/bom.runbook.md';
 const EXTERNAL = 'generated/external.runbook.md';
+const CLICK = 'generated/click.runbook.md';
+const CLICK_TEXT = '# Click test\n\n- [ ] Tick me with the mouse\n- [x] Already done\n';
 
 /** The checked-in fixture with CRLF line breaks, one LF line inside a list, no final newline. */
 function crlfVariant(lf: string): string {
@@ -32,8 +36,10 @@ suite('runbook notebooks', () => {
     const lf = original.toString('utf8');
     writeBytes(workspaceUri(CRLF), crlfVariant(lf));
     writeBytes(workspaceUri(BOM), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), original]));
+    writeBytes(workspaceUri(CLICK), CLICK_TEXT);
     await waitUntilKnown(api, workspaceUri(CRLF));
     await waitUntilKnown(api, workspaceUri(BOM));
+    await waitUntilKnown(api, workspaceUri(CLICK));
   });
 
   // No editor is closed between tests: in this host (code-server in headless chromium) a
@@ -108,6 +114,64 @@ suite('runbook notebooks', () => {
     assert.equal(String.fromCharCode(before[offsets[0]!]!), ' ');
     assert.equal(String.fromCharCode(after[offsets[0]!]!), 'x');
     assert.equal(after.toString('utf8').slice(offsets[0]! - 3, offsets[0]! + 8), '- [x] Check');
+  });
+
+  test('the cell status bar shows "n/m steps" on cells with steps; its quick pick ticks the step in the file', async () => {
+    const uri = workspaceUri(BOM);
+    const before = readBytes(uri);
+    const editor = await openRunbook(uri);
+    const cell = editor.notebook.cellAt(markdownCellIndex(editor.notebook, 'Check that the licensing service runs'));
+    const [item, ...others] = api.cellStatusBar.provideCellStatusBarItems(cell);
+    assert.ok(item);
+    assert.equal(others.length, 0);
+    assert.equal(item.text, '$(checklist) 1/3 steps');
+    const command = item.command as vscode.Command;
+    assert.equal(command.command, 'rdslic.runbook.toggleStep');
+    assert.deepEqual(command.arguments, [{ uri: editor.notebook.uri, cellIndex: cell.index }]);
+    // No item on a Markdown cell without steps, nor on a code cell.
+    assert.deepEqual(api.cellStatusBar.provideCellStatusBarItems(editor.notebook.cellAt(markdownCellIndex(editor.notebook, 'Shell check'))), []);
+    assert.deepEqual(api.cellStatusBar.provideCellStatusBarItems(editor.notebook.cellAt(codeCellIndex(editor.notebook, 'runbook says hello'))), []);
+
+    // What a click on the item does: the command with its arguments, then the quick pick of the
+    // cell's steps, where the first (the open step "Check that…") is accepted. The picker gets
+    // its items some time after the command starts and there is no event for it: accepting
+    // before that does nothing, so acceptance is asked again until the command has its answer.
+    let answered = false;
+    const toggled = Promise.resolve(vscode.commands.executeCommand<boolean>(command.command, ...(command.arguments ?? []))).finally(() => (answered = true));
+    for (let tries = 0; !answered && tries < 1000; tries++) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.equal(await toggled, true);
+    assert.match(cell.document.getText(), /- \[x\] Check that the licensing service runs/);
+    assert.equal(api.cellStatusBar.provideCellStatusBarItems(cell)[0]?.text, '$(checklist) 2/3 steps');
+    assert.equal(await editor.notebook.save(), true);
+    const after = readBytes(uri);
+    const offsets = differingOffsets(before, after);
+    assert.equal(offsets.length, 1);
+    assert.equal(after.subarray(offsets[0]! - 3, offsets[0]! + 8).toString('utf8'), '- [x] Check');
+  });
+
+  test('a mouse click on a checkbox in the rendered Markdown cell (webview) ticks that step in the file', async () => {
+    const uri = workspaceUri(CLICK);
+    const editor = await openRunbook(uri);
+    const cell = editor.notebook.cellAt(markdownCellIndex(editor.notebook, 'Tick me with the mouse'));
+    const ticked = waitFor('the clicked step ticked in the cell', () => cell.document.getText().includes('- [x] Tick me with the mouse'), waitOnNotebookChange);
+    // The runner clicks the box in the notebook's output webview, as a user would.
+    await clickInWebview('li.rdslic-task-item:has-text("Tick me with the mouse") > input.rdslic-step:not(:disabled)');
+    await ticked;
+    assert.equal(cell.document.getText(), '# Click test\n\n- [x] Tick me with the mouse\n- [x] Already done');
+    assert.equal(await editor.notebook.save(), true);
+    assert.equal(readBytes(uri).toString('utf8'), CLICK_TEXT.replace('[ ] Tick', '[x] Tick'));
+  });
+
+  test('in a Jupyter notebook, task items render as disabled boxes and a click message changes nothing', async () => {
+    const text = '- [ ] A Jupyter task item';
+    const data = new vscode.NotebookData([new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, text, 'markdown')]);
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', data);
+    const editor = await vscode.window.showNotebookDocument(notebook);
+    assert.equal(editor.notebook.notebookType, 'jupyter-notebook');
+    // The renderer asked the extension which notebook it serves, and disabled the boxes.
+    await findInWebview('li.rdslic-task-item:has-text("A Jupyter task item") > input.rdslic-step:disabled');
+    assert.equal(await api.handleRendererMessage(editor, { type: 'rdslic.toggleStep', cellText: text, stepIndex: 0, line: 0 }), false);
+    assert.equal(notebook.cellAt(0).document.getText(), text);
   });
 
   test('a click on a rendered checkbox (renderer message) unticks that step, and only that box changes', async () => {
@@ -231,5 +295,31 @@ suite('runbook notebooks', () => {
     }, [vscode.window.onDidChangeActiveNotebookEditor as vscode.Event<unknown>]);
     assert.equal(notebook.notebookType, 'rdslic-runbook');
     assert.match(notebook.cellAt(0).document.getText(), /^# Plain notes/);
+  });
+  test('progress: the status bar follows a runbook open as text (typed ticks count) and hides on other editors', async () => {
+    const uri = workspaceUri(ACTIVATE);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const events = [api.progress.onDidChange as vscode.Event<unknown>, vscode.window.onDidChangeActiveTextEditor as vscode.Event<unknown>];
+    const shows = (text: string | undefined) => waitFor(`the status bar ${text ?? 'hidden'}`, () => api.statusBar.text === text, events);
+    // Earlier tests leave this runbook with one or another step ticked: start from what it has.
+    const start = await waitFor('the status bar with the runbook\'s progress', () => /^\$\(checklist\) (\d+)\/5 steps$/.exec(api.statusBar.text ?? '') ?? undefined, events);
+    const done = Number(start[1]);
+    const step = /- \[([ x])\] Check that the licensing service runs/.exec(editor.document.getText());
+    assert.ok(step, 'the step is in the text');
+    const box = step.index + 3;
+    const flip = async (target: vscode.TextEditor, to: string) => {
+      const range = new vscode.Range(target.document.positionAt(box), target.document.positionAt(box + 1));
+      assert.equal(await target.edit((b) => b.replace(range, to)), true);
+    };
+    const typed = step[1] === ' ' ? done + 1 : done - 1;
+    await flip(editor, step[1] === ' ' ? 'x' : ' ');
+    await shows(`$(checklist) ${typed}/5 steps`);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('notes.md')));
+    await shows(undefined);
+    // The text editor shown again is a new editor object (the hidden one was disposed).
+    const again = await vscode.window.showTextDocument(editor.document);
+    await shows(`$(checklist) ${typed}/5 steps`);
+    await flip(again, step[1]!);
+    await shows(`$(checklist) ${done}/5 steps`);
   });
 });
