@@ -109,6 +109,19 @@ test('usage errors are exit 2 and one line: unknown option, bad format, bad valu
   }
 });
 
+test('--today: the time rules count from that date; an invalid date is a usage error (exit 2)', () => {
+  const dir = folder({ 'a.rdslic.yaml': UNSET_MODE.replace(/deployed: \d{4}-\d{2}-\d{2}/, 'deployed: 2026-08-01') });
+  const at = (today: string) => json(dir, ['--today', today, 'a.rdslic.yaml']).findings.map((f) => f.ruleId).filter((id) => id.startsWith('RDS4')).sort();
+  assert.deepEqual(at('2026-11-22'), ['RDS402', 'RDS403']);
+  assert.deepEqual(at('2026-12-05'), ['RDS401', 'RDS403']);
+  for (const bad of ['2026-02-30', '22/11/2026', 'today']) {
+    const r = lint(dir, ['--today', bad, 'a.rdslic.yaml']);
+    assert.equal(r.status, 2, bad);
+    assert.equal(r.stdout, '', bad);
+    assert.match(r.stderr, new RegExp(`^rdslic: lint: --today needs a date YYYY-MM-DD, not '${bad.replace(/\//g, '\\/')}'`), bad);
+  }
+});
+
 test('--help prints the options and exits 0', () => {
   const r = lint(folder({}), ['--help']);
   assert.equal(r.status, 0);
