@@ -12,7 +12,7 @@ import { useColor } from '../color';
 import { FORMATTERS, isFormatName } from '../format';
 import { configureLanguage, isLanguage } from '../l10n';
 import { writeFileAtomically } from '../output';
-import { collectFiles, isLintableName } from '../lint/collect';
+import { collectFiles, isLintableName, pathProblemText } from '../lint/collect';
 import { lintExitCode, type FailOn } from '../lint/exit-code';
 import { lintFiles } from '../lint/run';
 import { coreEngine } from '../lint/engine';
@@ -91,7 +91,10 @@ export async function run(args: string[]): Promise<number> {
   const paths = positionals.length > 0 ? positionals : ['.'];
   const collected = collectFiles(paths, cwd, isLintableName);
   if (collected.missing.length > 0) {
-    for (const m of collected.missing) process.stderr.write(`rdslic: ${l10n.t("lint: no such file or folder '{0}' ({1}).", m.path, m.reason)}\n`);
+    for (const m of collected.missing) {
+      const line = m.kind === 'missing' ? l10n.t("lint: no such file or folder '{0}' ({1}).", m.path, m.reason) : `lint: ${pathProblemText(m)}`;
+      process.stderr.write(`rdslic: ${line}\n`);
+    }
     return EXIT_USAGE;
   }
   const named = new Set(paths.map((p) => path.resolve(cwd, p)));
