@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'node:path';
 import type { Finding } from '../core/findings';
-import { collectFiles } from './lint/collect';
+import { collectFiles, pathProblemText } from './lint/collect';
 import { readInventory } from './lint/read-text';
 
 export interface InventoryInput {
@@ -21,7 +21,7 @@ export interface InventoryInputs {
 
 export function readInventoryInputs(paths: readonly string[], cwd: string): InventoryInputs {
   const { files, missing } = collectFiles(paths.length > 0 ? paths : ['.'], cwd);
-  const problems = missing.map((m) => l10n.t('cannot read {0}: {1}', m.path, m.reason));
+  const problems = missing.map(pathProblemText);
   const inputs: InventoryInput[] = [];
   for (const absolute of files) {
     const file = displayPath(absolute, cwd);

@@ -98,6 +98,39 @@ test('a missing path is exit 2 with one line on stderr and nothing on stdout', (
   assert.match(r.stderr, /nowhere/);
 });
 
+test('a FIFO named on the command line is refused at once (exit 2, one line), not read forever', { skip: process.platform === 'win32' }, () => {
+  const dir = folder({ 'a.rdslic.yaml': EXAMPLE });
+  assert.equal(spawnSync('mkfifo', [path.join(dir, 'pipe.rdslic.yaml')]).status, 0);
+  const r = spawnSync(process.execPath, [BIN, 'lint', 'pipe.rdslic.yaml', 'a.rdslic.yaml'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+  assert.equal(r.signal, null, 'rdslic lint hung on the FIFO');
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
+  assert.match(r.stderr, /'pipe\.rdslic\.yaml' is not a regular file \(FIFO\)/);
+  // Found in a folder, a FIFO is refused the same way.
+  const found = spawnSync(process.execPath, [BIN, 'lint', '.'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+  assert.equal(found.status, 2);
+  assert.match(found.stderr, /'pipe\.rdslic\.yaml' is not a regular file/);
+});
+
+test('a link to nothing is exit 2 with one line naming the link and its target, in a folder or named', { skip: process.platform === 'win32' }, () => {
+  const dir = folder({ 'sites/a.rdslic.yaml': EXAMPLE });
+  fs.symlinkSync('gone.rdslic.yaml', path.join(dir, 'sites', 'b.rdslic.yaml'));
+  fs.symlinkSync('a.rdslic.yaml', path.join(dir, 'sites', 'c.rdslic.yaml'));
+  const inFolder = lint(dir, ['sites']);
+  assert.equal(inFolder.status, 2);
+  assert.equal(inFolder.stdout, '');
+  assert.equal(inFolder.stderr.trimEnd().split('\n').length, 1, inFolder.stderr);
+  assert.match(inFolder.stderr, /^rdslic: lint: 'sites\/b\.rdslic\.yaml' is a link to 'gone\.rdslic\.yaml', which does not exist/);
+  const named = lint(dir, ['sites/b.rdslic.yaml']);
+  assert.equal(named.status, 2);
+  assert.match(named.stderr, /'sites\/b\.rdslic\.yaml' is a link to 'gone\.rdslic\.yaml'/);
+  // A link to a real inventory is linted like the file itself.
+  fs.unlinkSync(path.join(dir, 'sites', 'b.rdslic.yaml'));
+  const ok = json(dir, ['sites']);
+  assert.equal(ok.status, 0, ok.stderr);
+});
+
 test('usage errors are exit 2 and one line: unknown option, bad format, bad values', () => {
   const dir = folder({});
   for (const args of [['--frobnicate'], ['--format', 'xml'], ['--fail-on', 'info'], ['--max-warnings', '-1'], ['--max-warnings', 'many'], ['--lang', 'de'], ['--format'], ['--config', 'missing.yaml']]) {
@@ -106,6 +139,19 @@ test('usage errors are exit 2 and one line: unknown option, bad format, bad valu
     assert.equal(r.stdout, '', args.join(' '));
     assert.equal(r.stderr.trimEnd().split('\n').length, 1, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stderr, /^rdslic: /);
+  }
+});
+
+test('--today: the time rules count from that date; an invalid date is a usage error (exit 2)', () => {
+  const dir = folder({ 'a.rdslic.yaml': UNSET_MODE.replace(/deployed: \d{4}-\d{2}-\d{2}/, 'deployed: 2026-08-01') });
+  const at = (today: string) => json(dir, ['--today', today, 'a.rdslic.yaml']).findings.map((f) => f.ruleId).filter((id) => id.startsWith('RDS4')).sort();
+  assert.deepEqual(at('2026-11-22'), ['RDS402', 'RDS403']);
+  assert.deepEqual(at('2026-12-05'), ['RDS401', 'RDS403']);
+  for (const bad of ['2026-02-30', '22/11/2026', 'today']) {
+    const r = lint(dir, ['--today', bad, 'a.rdslic.yaml']);
+    assert.equal(r.status, 2, bad);
+    assert.equal(r.stdout, '', bad);
+    assert.match(r.stderr, new RegExp(`^rdslic: lint: --today needs a date YYYY-MM-DD, not '${bad.replace(/\//g, '\\/')}'`), bad);
   }
 });
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintInventory } from '../../src/core/inventory/lint';
 import { RULES } from '../../src/core/rules/index';
-import { HEADER, ids, lint, TODAY } from './support/inventory';
+import { covered, HEADER, ids, lint, TODAY } from './support/inventory';
 
 const TWO_PROBLEMS = 'licenseServers:\n  - name: "LIC"\n    status: active\n    serverId: "123"\n    bogus: 1\n';
 
@@ -37,6 +37,21 @@ test('# rdslic-disable-line and # rdslic-disable-file', () => {
   assert.deepEqual(lint('# rdslic-disable-file\n' + TWO_PROBLEMS).findings, []);
 });
 
+test('an unknown rule id in a suppression comment is a DISABLE001 warning on that id', () => {
+  const body = TWO_PROBLEMS.replace('    serverId', '    # rdslic-disable-next-line RDS999, RDS101\n    serverId');
+  const text = HEADER + body;
+  const found = lint(body).findings;
+  assert.deepEqual(ids(found), ['DISABLE001@7', 'SCHEMA001@9']);
+  assert.equal(found[0].severity, 'warning');
+  assert.equal(covered(text, found[0]), 'RDS999');
+  assert.match(found[0].message, /Unknown rule "RDS999"/);
+  assert.deepEqual(ids(lint('# rdslic-disable-file rds998\n' + TWO_PROBLEMS).findings), ['DISABLE001@4', 'RDS101@8', 'SCHEMA001@9']);
+  assert.deepEqual(ids(lint(TWO_PROBLEMS.replace('"123"', '"123"  # rdslic-disable-line XYZ1')).findings), ['RDS101@7', 'DISABLE001@7', 'SCHEMA001@8']);
+  // Known ids, or none at all, are fine; and DISABLE001 can be turned off like any rule.
+  assert.deepEqual(ids(lint('# rdslic-disable-file SCHEMA001, DISABLE001\n' + TWO_PROBLEMS).findings), ['RDS101@8']);
+  assert.deepEqual(ids(lint(body, { rules: { DISABLE001: 'off' } }).findings), ['SCHEMA001@9']);
+});
+
 test('a directive inside a value is not a directive', () => {
   const body = TWO_PROBLEMS + 'notes: "write # rdslic-disable-next-line RDS101 above the line"\n';
   assert.deepEqual(ids(lint(body).findings), ['RDS101@7', 'SCHEMA001@8']);
@@ -53,6 +68,7 @@ test('the rule table has unique ids, each documented, with ids in their family r
     time: /^RDS4\d\d$/,
     security: /^RDS5\d\d$/,
     runbook: /^RDS6\d\d$/,
+    files: /^(FILE|CONFIG|DISABLE)0\d\d$/,
   };
   for (const r of RULES) {
     assert.ok(!seen.has(r.id), r.id);

@@ -117,3 +117,11 @@ test('CRLF line endings give the same positions as LF', () => {
   assert.deepEqual(b.map((f) => f.range), a.map((f) => f.range));
   assert.equal(a[0].ruleId, 'SCHEMA001');
 });
+
+test('an alias with no anchor is reported on the alias itself, saying what to do', () => {
+  const text = HEADER + 'site: Paris\nnotes: *nope\nsessionHosts:\n  - name: *other\n';
+  const found = lintInventory(text, { today: TODAY }).findings;
+  assert.deepEqual(found.map((f) => `${f.ruleId}@${f.range.start.line + 1}:${f.range.start.character + 1}`), ['YAML001@5:8', 'YAML001@7:11']);
+  assert.equal(covered(text, found[0]), '*nope');
+  assert.match(found[0].message, /\*nope refers to no anchor: put &nope on a value before it/);
+});

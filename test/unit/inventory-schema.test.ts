@@ -146,3 +146,38 @@ test('several errors in one file are each placed on their own node', () => {
     ],
   );
 });
+
+test('a pattern finding states the expected form in whole sentences (never cut at a colon)', () => {
+  const pack = 'licenseServers:\n  - name: A\n    status: active\n    packs:\n      - type: perUser\n        version: 2022\n        quantity: 5\n        program: retail\n        retailCodeLast5: "ab"\n';
+  const { f } = finding(pack, 'SCHEMA005');
+  assert.match(f.message, /5 letters or digits/);
+  assert.match(f.message, /\.$/);
+  // Every description that ends a pattern message ends as a sentence does.
+  const { firstSentence } = require('../../src/core/inventory/schema-findings') as typeof import('../../src/core/inventory/schema-findings');
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    if (typeof n.pattern === 'string' && typeof n.description === 'string') assert.match(firstSentence(n.description), /[.!?]$/, n.description);
+    for (const v of Object.values(n)) visit(v);
+  };
+  visit(schema);
+  assert.equal(firstSentence('Note: e.g. this one. Then more.'), 'Note: e.g. this one.');
+});
+
+test('a wrong type for a value with a list of allowed values is ONE finding naming them', () => {
+  const empty = lint('licenseServers:\n  - name: A\n    status:\n').findings.filter((f) => f.ruleId.startsWith('SCHEMA'));
+  assert.deepEqual(empty.map((f) => f.ruleId), ['SCHEMA003']);
+  assert.match(empty[0].message, /"status" must be one of active, decommissioned, lost, reinstalled, not empty/);
+  assert.doesNotMatch(empty[0].message, /null/);
+  const list = lint('sessionHosts:\n  - name: H\n    joined: [domain]\n').findings.filter((f) => f.ruleId.startsWith('SCHEMA'));
+  assert.deepEqual(list.map((f) => f.ruleId), ['SCHEMA003']);
+  assert.match(list[0].message, /domain, workgroup, not a list/);
+});
+
+test('a date read as a number asks for YYYY-MM-DD, not for quotes', () => {
+  const { f, at } = finding('licenseServers:\n  - name: A\n    status: active\n    activated: 12\n', 'SCHEMA003');
+  assert.equal(at, '12');
+  assert.match(f.message, /YYYY-MM-DD/);
+  assert.doesNotMatch(f.message, /quotes/);
+  assert.equal(f.fix, undefined);
+});

@@ -106,6 +106,19 @@ test('RDS310: a session host listing no license server', () => {
   assert.equal(covered(HEADER + body, f), 'RDSH09');
 });
 
+test('RDS310 passes: a host listing a license server, by name or in a block list', () => {
+  const servers = `licenseServers:\n${server('A', { packs: pack('perUser', 2022) })}\n`;
+  assert.deepEqual(lint(`${servers}sessionHosts:\n${hostLines('H1', 'licensingMode: perUser\njoined: domain\nlicenseServers: [A]')}`).findings, []);
+  assert.deepEqual(lint(`${servers}sessionHosts:\n${hostLines('H1', 'licensingMode: perUser\njoined: domain\nlicenseServers:\n  - A')}`).findings, []);
+});
+
+test('RDS310 leaves licenseServers of the wrong type to the schema (one finding, not two)', () => {
+  const body = `licenseServers:\n${server('A', { packs: pack('perUser', 2022) })}\nsessionHosts:\n${hostLines('H1', 'licensingMode: perUser\nlicenseServers: A')}`;
+  assert.deepEqual(lint(body).findings.map((f) => f.ruleId), ['SCHEMA003']);
+  // An empty list still lists no license server.
+  assert.deepEqual(lint(body.replace('licenseServers: A', 'licenseServers: []')).findings.map((f) => f.ruleId), ['RDS310']);
+});
+
 test('RDS311: the same session host twice', () => {
   const body = `licenseServers:\n${server('A', { packs: pack('perUser', 2022) })}\nsessionHosts:\n${hostLines('H1', 'licenseServers: [A]')}${hostLines('h1', 'licenseServers: [A]')}`;
   assert.deepEqual(ids(lint(body).findings), ['RDS311@15']);

@@ -38,6 +38,12 @@ test('RDS102: letters in a License Server ID are a warning (Microsoft pages disa
   assert.deepEqual(found.map((f) => [f.ruleId, f.severity]), [['RDS102', 'warning']]);
 });
 
+test('RDS102 passes: a License Server ID of digits only, grouped or in one run', () => {
+  for (const id of ['"12345-67890-12345-67890-12345-67890-12345"', '"12345678901234567890123456789012345"']) {
+    assert.deepEqual(only(lint(withServerId(id)).findings, 'RDS102'), [], id);
+  }
+});
+
 test('RDS104: a License Server ID with spaces or lower case gets a normalizeId fix to 7×5', () => {
   const [f] = only(lint(withServerId('"12345 67890 12345 67890 12345 67890 1234a"')).findings, 'RDS104');
   assert.deepEqual(f.fix, { kind: 'normalizeId', replacement: '"12345-67890-12345-67890-12345-67890-1234A"' });
@@ -103,6 +109,12 @@ test("RDS110: a reference that does not belong to the pack's program", () => {
   const [f] = lint(body).findings;
   assert.equal(f.ruleId, 'RDS110');
   assert.equal(covered(HEADER + body, f), 'licenseNumber');
+});
+
+test("RDS110 passes: each program with only the references it uses", () => {
+  assert.deepEqual(rules(withPack('program: enterpriseAgreement\nagreementNumber: "1234567"')), []);
+  assert.deepEqual(rules(withPack('program: openLicense\nlicenseNumber: "12345678"\nauthorizationNumber: "ABCDE1234567890"')), []);
+  assert.deepEqual(rules(withPack('program: retail\nretailCodeLast5: "4XJ7Q"')), []);
 });
 
 test('identifier rules leave values of the wrong type to the schema (one finding, not two)', () => {

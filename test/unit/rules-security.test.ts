@@ -37,3 +37,24 @@ test('RDS501 passes: masked codes, License Server IDs, key pack IDs, dates and w
   ].join('\n');
   assert.deepEqual(lint(body + '\n').findings, []);
 });
+
+test('RDS501: a retail code with spaces or underscores between its groups, fix masking it', () => {
+  for (const code of ['7K2QH 4M9PX R3T8W C6VJD 1NB5F', '7K2QH_4M9PX_R3T8W_C6VJD_1NB5F']) {
+    const body = `notes: "Retail box code ${code} from the invoice"\n`;
+    const found = lint(body).findings;
+    assert.deepEqual(found.map((f) => f.ruleId), ['RDS501'], code);
+    assert.equal(covered(HEADER + body, found[0]), code);
+    assert.equal(found[0].fix?.replacement, 'XXXXX-XXXXX-XXXXX-XXXXX-1NB5F');
+  }
+});
+
+test('RDS501 passes: prose of five-letter words, numbers in groups, masked spaced codes, seven spaced groups', () => {
+  const body = [
+    'notes: "these words about seven short lines, HELLO THERE WORLD APPLE MANGO"',
+    'site: "12345 67890 12345 67890 12345"',
+    '# code XXXXX XXXXX XXXXX XXXXX 1NB5F',
+    '# ticket A2345 67890 B2345 67890 C2345 67890 D2345',
+    '# mixed separators 7K2QH 4M9PX_R3T8W C6VJD 1NB5F',
+  ].join('\n');
+  assert.deepEqual(lint(body + '\n').findings, []);
+});

@@ -6,12 +6,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { ConfigLoader } from '../../core/config';
+import { dayNumber } from '../../core/domain/dates';
 import { EXIT_USAGE, printUsageError } from '../exit';
 import { useColor } from '../color';
 import { FORMATTERS, isFormatName } from '../format';
 import { configureLanguage, isLanguage } from '../l10n';
 import { writeFileAtomically } from '../output';
-import { collectFiles, isLintableName } from '../lint/collect';
+import { collectFiles, isLintableName, pathProblemText } from '../lint/collect';
 import { lintExitCode, type FailOn } from '../lint/exit-code';
 import { lintFiles } from '../lint/run';
 import { coreEngine } from '../lint/engine';
@@ -22,6 +23,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
+  today: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -39,6 +41,7 @@ Options:
       --max-warnings <n>  fail (exit 1) when there are more than n warnings
   -o, --output <file>     write the report to a file instead of standard output
   -c, --config <file>     use this configuration file instead of looking for .rdslic.yaml
+      --today <date>      count days from this date (YYYY-MM-DD) instead of today
       --lang <en|fr>      language of messages (default: from LC_ALL, LC_MESSAGES, LANG)
   -h, --help              show this help
 
@@ -77,6 +80,9 @@ export async function run(args: string[]): Promise<number> {
     if (!/^\d+$/.test(values['max-warnings'])) return usageError(l10n.t("--max-warnings needs a whole number of 0 or more, not '{0}'.", values['max-warnings']));
     maxWarnings = Number(values['max-warnings']);
   }
+  // Same date parsing as `rdslic report --today`: the time rules (RDS4xx) count from it.
+  const today = values.today;
+  if (today !== undefined && dayNumber(today) === undefined) return usageError(l10n.t("--today needs a date YYYY-MM-DD, not '{0}'.", today));
   if (values.config !== undefined && !isReadableFile(values.config)) {
     return printUsageError(l10n.t("lint: cannot read the configuration file '{0}'.", values.config));
   }
@@ -85,14 +91,17 @@ export async function run(args: string[]): Promise<number> {
   const paths = positionals.length > 0 ? positionals : ['.'];
   const collected = collectFiles(paths, cwd, isLintableName);
   if (collected.missing.length > 0) {
-    for (const m of collected.missing) process.stderr.write(`rdslic: ${l10n.t("lint: no such file or folder '{0}' ({1}).", m.path, m.reason)}\n`);
+    for (const m of collected.missing) {
+      const line = m.kind === 'missing' ? l10n.t("lint: no such file or folder '{0}' ({1}).", m.path, m.reason) : `lint: ${pathProblemText(m)}`;
+      process.stderr.write(`rdslic: ${line}\n`);
+    }
     return EXIT_USAGE;
   }
   const named = new Set(paths.map((p) => path.resolve(cwd, p)));
   const outcome = lintFiles(collected.files, {
     cwd,
     loader: new ConfigLoader(values.config !== undefined ? { configFile: values.config } : {}),
-    engine: coreEngine(),
+    engine: coreEngine(today !== undefined ? { today } : {}),
     named,
   });
   for (const file of outcome.ignoredExplicitly) process.stderr.write(`rdslic: ${l10n.t('{0} is ignored by the configuration (ignore).', file)}\n`);

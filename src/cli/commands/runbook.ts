@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { decodeRunbook, encodeRunbook, listSteps, parseRunbook, serializeRunbook } from '../../core/runbook';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, printUsageError } from '../exit';
-import { collectFiles } from '../lint/collect';
+import { collectFiles, pathProblemText } from '../lint/collect';
 import { COMMON_OPTIONS, handleCommonOptions } from '../common-options';
 import { writeFileAtomically } from '../atomic-write';
 
@@ -53,7 +53,7 @@ function readInputs(paths: readonly string[]): { inputs: Input[]; failed: boolea
   const { files, missing } = collectFiles(paths, cwd, isRunbookName);
   let failed = false;
   for (const m of missing) {
-    process.stderr.write(`rdslic: ${l10n.t('cannot read {0}: {1}', m.path, m.reason)}\n`);
+    process.stderr.write(`rdslic: ${pathProblemText(m)}\n`);
     failed = true;
   }
   const inputs: Input[] = [];

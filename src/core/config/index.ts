@@ -1,5 +1,5 @@
 // `.rdslic.yaml`: types, pure parsing and resolution, and the loader that reads files.
-export { CONFIG_FILE_NAMES, CONFIG_RULE_ID, FILE_RULE_ID, NON_TABLE_RULES, NON_TABLE_RULE_IDS } from './types';
+export { CONFIG_FILE_NAMES, CONFIG_RULE_ID, FILE_RULE_ID, FILE_RULES } from './types';
 export type { ConfigLayer, ConfigOverride, RdslicConfig } from './types';
 export { parseConfig, type ParsedConfig } from './parse';
 export { resolveRules, isIgnored, resolveSettings, type ResolvedSettings } from './resolve';

@@ -7,7 +7,7 @@ import { aliasHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLi
 import type { Finding, Range, Severity } from '../findings';
 import { validate as precompiledValidator } from '../generated/config-validator';
 import { RULES_BY_ID } from '../rules/index';
-import { CONFIG_RULE_ID, NON_TABLE_RULE_IDS, type RdslicConfig } from './types';
+import { CONFIG_RULE_ID, type RdslicConfig } from './types';
 
 export interface ParsedConfig {
   /** The configuration, or undefined when the file has a problem (it is then not used). */
@@ -154,7 +154,7 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
   ];
   for (const { pointer, rules } of ruleMaps) {
     for (const id of Object.keys(rules ?? {})) {
-      if (RULES_BY_ID.has(id) || NON_TABLE_RULE_IDS.includes(id)) continue;
+      if (RULES_BY_ID.has(id)) continue;
       const key = locateKey(doc.contents, pointer, id);
       const range = key?.range ? toRange(key.range[0], key.range[1]) : toRange(0, 0);
       findings.push(finding('warning', l10n.t("Unknown rule '{0}': it has no effect. Rule ids are listed in docs/rules.md.", id), range));

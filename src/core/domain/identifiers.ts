@@ -194,11 +194,20 @@ const G = '[A-Za-z0-9*]{5}';
 /** 6 to 8 hyphenated groups of 4 to 6: a License Server ID with a character or a group too many or too few. */
 const NEAR_SERVER_ID = '[A-Za-z0-9]{4,6}(?:-[A-Za-z0-9]{4,6}){5,7}';
 /**
- * 7×5 grouped (License Server ID), 5×5 grouped (retail code), 35 or 25 in one run, then
- * near misses of the 7×5 grouping (tried last: an exact form always wins).
+ * A product key written with spaces or underscores between its groups: upper-case letters and
+ * digits only (what keys are printed in) and the same separator throughout, not next to a
+ * sixth group (a longer ID written with spaces). Ordinary words are rarely 5 upper-case
+ * letters; `findIdsInText` also requires a letter and a digit.
+ */
+const UG = '[A-Z0-9*]{5}';
+const SPACED_RETAIL = `(?<!(?<![A-Za-z0-9])${UG}[ _])${UG}(?<sep>[ _])${UG}(?:\\k<sep>${UG}){3}(?![ _]${UG}(?![A-Za-z0-9]))`;
+/**
+ * 7×5 grouped (License Server ID), 5×5 grouped with hyphens (retail code), 35 or 25 in one run,
+ * near misses of the 7×5 grouping (tried late: an exact form always wins), then 5×5 grouped
+ * with spaces or underscores.
  */
 const ID_PATTERN = new RegExp(
-  `${BEFORE}(?:(${G}(?:-${G}){6})|(${G}(?:-${G}){4})|([A-Za-z0-9]{35})|([A-Za-z0-9*]{25})|(${NEAR_SERVER_ID}))${AFTER}`,
+  `${BEFORE}(?:(${G}(?:-${G}){6})|(${G}(?:-${G}){4})|([A-Za-z0-9]{35})|([A-Za-z0-9*]{25})|(${NEAR_SERVER_ID})|(${SPACED_RETAIL}))${AFTER}`,
   'g',
 );
 
@@ -229,16 +238,16 @@ export function findIdsInText(text: string): IdInText[] {
   const found: IdInText[] = [];
   ID_PATTERN.lastIndex = 0;
   for (let m = ID_PATTERN.exec(text); m !== null; m = ID_PATTERN.exec(text)) {
-    const [whole, grouped7, grouped5, run35, run25, near] = m;
+    const [whole, grouped7, grouped5, run35, run25, near, spaced5] = m;
     const start = m.index;
     const end = start + whole.length;
     if (grouped7 !== undefined) {
       if (whole.includes('*')) continue;
       found.push({ kind: 'licenseServerId', start, end, text: whole, check: checkId('licenseServerId', whole) });
-    } else if (grouped5 !== undefined || run25 !== undefined) {
-      // A plain 25-character run is a product key only if it mixes letters and digits: a long
-      // word or a number is not one.
-      if (run25 !== undefined && !(/[A-Za-z]/.test(whole) && /\d/.test(whole))) continue;
+    } else if (grouped5 !== undefined || run25 !== undefined || spaced5 !== undefined) {
+      // A plain 25-character run (or groups split by spaces) is a product key only if it mixes
+      // letters and digits: a long word, a number or a row of capitalised words is not one.
+      if ((run25 !== undefined || spaced5 !== undefined) && !(/[A-Za-z]/.test(whole) && /\d/.test(whole))) continue;
       const masked = isMaskedRetail(whole);
       const checked = masked ? { kind: 'retailCode' as const, value: whole, problems: [], length: 25 } : checkId('retailCode', whole);
       found.push({ kind: 'retailCode', start, end, text: whole, check: checked, masked });

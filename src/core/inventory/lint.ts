@@ -9,7 +9,7 @@ import type { RuleContext } from '../rules/types';
 import { InventoryPath, NodePart, objectRange, parseInventory, rangeOf, type ParsedInventory } from './parse';
 import { LIMIT_RULE_IDS } from './limits';
 import { schemaFindings } from './schema-findings';
-import { isSuppressed, readSuppressions } from './suppression';
+import { isSuppressed, readSuppressions, SUPPRESSION_UNKNOWN_RULE } from './suppression';
 
 export type RuleSetting = Severity | 'off';
 
@@ -74,6 +74,15 @@ export function lintParsed(parsed: ParsedInventory, options: LintOptions = {}): 
   }
 
   const suppressions = readSuppressions(parsed.positions);
+  for (const mention of suppressions.mentions) {
+    if (RULES_BY_ID.has(mention.ruleId) || isOff(SUPPRESSION_UNKNOWN_RULE)) continue;
+    raw.push({
+      ruleId: SUPPRESSION_UNKNOWN_RULE,
+      severity: RULES_BY_ID.get(SUPPRESSION_UNKNOWN_RULE)!.defaultSeverity,
+      message: l10n.t('Unknown rule "{0}" in this rdslic-disable comment: it turns nothing off. Use an id listed in docs/rules.md, or remove it.', mention.ruleId),
+      range: mention.range,
+    });
+  }
   const findings: Finding[] = [];
   for (const f of raw) {
     const setting = settings[f.ruleId];

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, YAMLError } from 'yaml';
 import { aliasHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from './limits';
-import type { Node as YamlNode, Pair } from 'yaml';
+import type { Alias, Node as YamlNode, Pair } from 'yaml';
 import type { Finding, Range } from '../findings';
 import { TextPositions } from '../text-positions';
 import type { Inventory } from './model';
@@ -111,8 +111,18 @@ export function parseInventory(text: string): ParsedInventory {
         inventory = (document.toJS(INVENTORY_TOJS_OPTIONS) ?? {}) as Inventory;
       } catch (e) {
         if (e instanceof ReferenceError && /alias count/i.test(e.message)) return overLimit(text, positions, aliasHit(firstAliasOffset(document)), document);
-        // Aliases that cannot be resolved or expand too much: report, never throw.
-        findings.push({
+        const unresolved = unresolvedAliases(document);
+        for (const alias of unresolved) {
+          const [start, end] = alias.range ?? [0, 0];
+          findings.push({
+            ruleId: YAML_SYNTAX,
+            severity: 'error',
+            message: l10n.t('The alias *{0} refers to no anchor: put &{0} on a value before it (an anchor must come before its aliases), or write the value out.', alias.source),
+            range: placeAt([start, end], positions),
+          });
+        }
+        // Anything else toJS refuses: report, never throw.
+        if (unresolved.length === 0) findings.push({
           ruleId: YAML_SYNTAX,
           severity: 'error',
           message: l10n.t('YAML: {0}', e instanceof Error ? firstLine(e.message) : String(e)),
@@ -129,6 +139,17 @@ export function parseInventory(text: string): ParsedInventory {
 function overLimit(text: string, positions: TextPositions, hit: LimitHit, document: Document.Parsed = parseDocument('')): ParsedInventory {
   const finding: Finding = { ruleId: hit.ruleId, severity: 'error', message: hit.message, range: placeAt([hit.offset, hit.offset + 1], positions) };
   return { text, document, positions, inventory: {}, findings: [finding], checkable: false };
+}
+
+/** Aliases (`*name`) with no anchor `&name` before them, in document order. */
+function unresolvedAliases(document: Document.Parsed): Alias[] {
+  const found: Alias[] = [];
+  visit(document, {
+    Alias(_key, node) {
+      if (node.resolve(document) === undefined) found.push(node);
+    },
+  });
+  return found;
 }
 
 function firstAliasOffset(document: Document.Parsed): number {

@@ -83,9 +83,14 @@ function expectedType(type: unknown): string {
   return names.join(l10n.t(' or '));
 }
 
-function firstSentence(text: unknown): string {
+/**
+ * The first sentence of a schema description, to end a message with. Only a sentence end
+ * cuts it (not "e.g." nor a colon: "Retail program: the last 5 characters..." must keep what
+ * follows the colon, which is the expected form).
+ */
+export function firstSentence(text: unknown): string {
   if (typeof text !== 'string') return '';
-  const m = /^.*?[.:](\s|$)/.exec(text);
+  const m = /^.*?(?<!\b(?:e\.g|i\.e|etc))[.!?](?=\s|$)/s.exec(text);
   return (m ? m[0] : text).trim();
 }
 
@@ -149,10 +154,16 @@ export function schemaFindings(parsed: ParsedInventory, options?: SchemaFindings
   const isBranchError = (e: ErrorObject) =>
     combined.some((c) => c !== e && c.instancePath === e.instancePath && e.schemaPath.startsWith(c.schemaPath + '/'));
 
+  // A value of the wrong type for a list of allowed values (`status:` left empty, `joined:
+  // [domain]`) fails both `type` and `enum`: the type finding names the allowed values, the
+  // enum one would only repeat it.
+  const typeErrorAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const isShadowedEnum = (e: ErrorObject) => e.keyword === 'enum' && typeErrorAt.has(e.instancePath);
+
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    if (isBranchError(error)) continue;
+    if (isBranchError(error) || isShadowedEnum(error)) continue;
     const finding = toFinding(error, parsed, options?.name);
     const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
     if (seen.has(key)) continue;
@@ -203,6 +214,23 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
     case 'type': {
       const data = error.data;
       const expected = params.type;
+      if (Array.isArray(parentSchema?.enum)) {
+        return {
+          ruleId: SCHEMA_WRONG_TYPE,
+          severity: 'error',
+          message: l10n.t('"{0}" must be one of {1}, not {2}.', key, parentSchema.enum.map(String).join(', '), typeName(data)),
+          range: valueRange(),
+        };
+      }
+      // A date read as a number or true/false: quoting it would not make it a date.
+      if (parentSchema?.format === 'date') {
+        return {
+          ruleId: SCHEMA_WRONG_TYPE,
+          severity: 'error',
+          message: l10n.t('"{0}" must be a date written YYYY-MM-DD (e.g. 2026-01-10), not {1} ({2}).', key, typeName(data), sourceOf(parsed, path) ?? show(data)),
+          range: valueRange(),
+        };
+      }
       // Unquoted digits read as a number lose leading zeros and precision: offer the quoted text.
       if (expected === 'string' && (typeof data === 'number' || typeof data === 'boolean')) {
         const source = sourceOf(parsed, path);

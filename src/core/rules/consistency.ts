@@ -238,7 +238,10 @@ function checkHosts(ctx: RuleContext): void {
         { kind: 'addServerStub', name: u.name },
       );
     }
-    if (known.length === 0 && unknown.length === 0) {
+    // Only when nothing is listed: a value of the wrong type (a plain string) is the schema's
+    // finding (SCHEMA003), and saying "no license server" too would be wrong.
+    const listsNothing = h.licenseServers === undefined || h.licenseServers === null || (Array.isArray(h.licenseServers) && h.licenseServers.length === 0);
+    if (listsNothing && known.length === 0 && unknown.length === 0) {
       ctx.report('RDS310', ctx.at([...host.path, 'name'], 'value'), l10n.t('{0} lists no license server: since Windows Server 2008 R2 a session host must be told which license servers to use (GPO, registry or Set-RDLicenseConfiguration).', h.name ?? l10n.t('This host')));
     }
     for (const k of known) {

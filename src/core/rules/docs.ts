@@ -11,6 +11,7 @@ const FAMILY_TITLES: Record<RuleFamily, string> = {
   time: 'Time (RDS4xx)',
   security: 'Security (RDS5xx)',
   runbook: 'Runbooks (RDS6xx)',
+  files: 'Files, configuration and suppression comments',
 };
 
 function fence(text: string): string {
@@ -36,6 +37,8 @@ export function renderRulesMarkdown(rules: readonly RuleDoc[]): string {
     '  that is not a comment or blank (without ids: every rule);',
     '- `# rdslic-disable-line RDS104` at the end of a line: that line;',
     '- `# rdslic-disable-file RDS108` anywhere: the whole file (without ids: every rule).',
+    '',
+    'An id that is not on this page turns nothing off and is reported ([DISABLE001](#disable001)).',
     '',
     '**Runbooks.** `rdslic lint` and the language server also check runbooks (`*.runbook.md`): the',
     'License Server IDs, key pack IDs and retail codes written in them get the identifier and security',

@@ -9,6 +9,8 @@ import { SHAPE_RULES } from './shape';
 import { LIMIT_RULES } from '../inventory/limits';
 import { timeCheck, TIME_RULES } from './time';
 import { RUNBOOK_RULES } from './runbook';
+import { FILE_RULES } from '../config/types';
+import { SUPPRESSION_RULES } from '../inventory/suppression';
 import type { Rule, RuleCheck } from './types';
 
 export type { Rule, RuleCheck, RuleContext, RuleDoc, RuleFamily } from './types';
@@ -22,6 +24,8 @@ export const RULES: readonly Rule[] = [
   ...TIME_RULES,
   ...SECURITY_RULES,
   ...RUNBOOK_RULES,
+  ...FILE_RULES,
+  ...SUPPRESSION_RULES,
 ];
 
 export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

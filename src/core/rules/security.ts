@@ -13,7 +13,7 @@ export const SECURITY_RULES: RuleDoc[] = [
     defaultSeverity: 'error',
     title: 'Full retail license code (product key) in clear',
     description:
-      'Something that looks like a 25-character retail license code or product key (5 groups of 5, or 25 letters and digits in one run) appears anywhere in the file, comments included. A masked code (XXXXX-XXXXX-XXXXX-XXXXX-ABCDE) is fine.',
+      'Something that looks like a 25-character retail license code or product key (5 groups of 5, or 25 letters and digits in one run) appears anywhere in the file, comments included. Groups may be separated by hyphens, or by spaces or underscores (then upper-case letters and digits, with at least one of each). A masked code (XXXXX-XXXXX-XXXXX-XXXXX-ABCDE) is fine.',
     rationale:
       'A retail "5x5" code installs CALs on any license server, and once used it cannot be used again on another one (W32-RET; VENDOR sherweb): whoever reads the repository can burn it. The facts sheet advises masking codes in git (§7 item 15).',
     fix: 'Keep only the last five characters (retailCodeLast5, or the masked form offered by the quick fix) and write in "evidence" where the full code is kept (password vault, licensing library).',

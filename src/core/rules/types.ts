@@ -4,10 +4,10 @@ import type { InventoryPath, NodePart, ParsedInventory } from '../inventory/pars
 import type { Inventory } from '../inventory/model';
 import type { InventoryIndex } from './inventory-index';
 
-export type RuleFamily = 'shape' | 'limits' | 'identifiers' | 'compatibility' | 'consistency' | 'time' | 'security' | 'runbook';
+export type RuleFamily = 'shape' | 'limits' | 'identifiers' | 'compatibility' | 'consistency' | 'time' | 'security' | 'runbook' | 'files';
 
 export interface RuleDoc {
-  /** Stable id: YAML0xx/SCHEMA0xx shape, LIMIT0xx input limits, RDS1xx identifiers, RDS2xx compatibility, RDS3xx consistency, RDS4xx time, RDS5xx security, RDS6xx runbooks. */
+  /** Stable id: YAML0xx/SCHEMA0xx shape, LIMIT0xx input limits, RDS1xx identifiers, RDS2xx compatibility, RDS3xx consistency, RDS4xx time, RDS5xx security, RDS6xx runbooks, FILE/CONFIG/DISABLE0xx files, configuration and suppression comments. */
   id: string;
   family: RuleFamily;
   defaultSeverity: Severity;
