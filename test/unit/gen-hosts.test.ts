@@ -182,3 +182,13 @@ test('rdslic gen hosts: stdout, --out, unknown --host is exit 2', () => {
   const usage = spawnSync(process.execPath, [BIN, 'gen', 'servers'], { cwd: GEN, encoding: 'utf8' });
   assert.equal(usage.status, 2);
 });
+
+test('gen hosts: a host configured through WMI gets the policy values, as a registry host does', () => {
+  const text = 'kind: RdsLicensingInventory\nversion: 1\nlicenseServers:\n  - name: LICSRV01.contoso.local\nsessionHosts:\n  - name: RDSH30.contoso.local\n    licensingMode: perDevice\n    licenseServers: [LICSRV01.contoso.local]\n    configuredBy: wmi\n';
+  const result = generateHostsScript([{ file: 'wmi.rdslic.yaml', inventory: parseInventory(text).inventory }]);
+  assert.deepEqual(result.notes, []);
+  assert.deepEqual(result.hosts.map((h) => [h.name, h.configuredBy, h.modeValue]), [['RDSH30.contoso.local', 'wmi', 2]]);
+  assert.match(result.script, /ConfiguredBy = 'wmi'; Mode = 'PerDevice'; ModeValue = 2/);
+  assert.match(result.script, /configuredBy gpo, registry, wmi: the policy values/);
+  assertBalancedPowerShell(result.script);
+});

@@ -140,9 +140,9 @@ test('a missing or broken inventory is RDS603 on the inventory value; a template
   // The shipped templates: server is a placeholder, inventory a default name replaced on instantiation.
   const template = front(['title: t', 'lang: en', 'inventory: inventory.rdslic.yaml', 'server: "{{server.name}}"']) + '# x\n';
   assert.deepEqual(lint(template), []);
-  // Without a reader (or without inventory:), the link is not followed at all.
+  // Without a reader the link is not followed at all; without inventory: there is nothing to follow (RDS605).
   assert.deepEqual(lintRunbook(missing, { file: RUNBOOK }), []);
-  assert.deepEqual(lint(front(['title: t', 'lang: en', 'server: NOWHERE']) + '# x\n'), []);
+  assert.deepEqual(ids(lint(front(['title: t', 'lang: en', 'server: NOWHERE']) + '# x\n')), ['RDS605@4']);
 });
 
 test('front matter: YAML errors are RDS601, schema problems RDS602 on the key or value', () => {
@@ -253,4 +253,55 @@ test('every shipped runbook (runbooks/en, runbooks/fr) lints with no finding', (
     ),
   );
   assert.deepEqual(problems, []);
+});
+
+test('an ID takes the kind of what names it on its line: YAML keys and the words of the runbooks, in English and French', () => {
+  const lines = [
+    '```yaml',
+    'keyPackId: "7K2QH4M9PXR3T8WC6VJD1NB5FZ0GYLS2A9"',
+    '```',
+    '- [ ] License key pack ID: 7K2QH-4M9PX-R3T8W-C6VJD-1NB5F-Z0GYL-S2A9E',
+    '- [ ] ID de pack de clés de licence : 7K2QH4M9PXR3T8WC6VJD1NB5FZ0GYLS2A9EX',
+    '- [ ] ID du serveur de licences : `1234567890123456789012345678901234`',
+    '- [ ] **License Server ID**: ABCDE12345ABCDE12345ABCDE12345ABCDE',
+  ];
+  const text = GOOD_FRONT + lines.join('\n') + '\n';
+  const found = lint(text);
+  const at = (line: number) => found.filter((f) => f.range.start.line === 6 + line).map((f) => [f.ruleId, covered(text, f.range)]);
+  // 34 characters after keyPackId: is RDS103, as in an inventory.
+  assert.deepEqual(at(1), [['RDS103', '7K2QH4M9PXR3T8WC6VJD1NB5FZ0GYLS2A9']]);
+  const inventory = lintInventory(INVENTORY.replace('  - name: LICSRV04.contoso.local\n', '    packs:\n      - keyPackId: "7K2QH4M9PXR3T8WC6VJD1NB5FZ0GYLS2A9"\n'));
+  assert.ok(inventory.findings.some((f) => f.ruleId === 'RDS103'));
+  // Grouped 7×5 after "key pack ID": a key pack ID written with hyphens (RDS104), not a License Server ID with letters (RDS102).
+  assert.deepEqual(at(3).map(([id]) => id), ['RDS104']);
+  assert.deepEqual(at(4), [['RDS103', '7K2QH4M9PXR3T8WC6VJD1NB5FZ0GYLS2A9EX']]);
+  // 34 digits in one run: nothing without a label, RDS101 after "ID du serveur de licences".
+  assert.deepEqual(at(5), [['RDS101', '1234567890123456789012345678901234']]);
+  assert.deepEqual(lint(GOOD_FRONT + 'Call 1234567890123456789012345678901234.\n'), []);
+  // 35 characters with letters after "License Server ID": the letters warning, not a key pack ID.
+  assert.deepEqual(at(6).map(([id]) => id), ['RDS102']);
+});
+
+test('a label does not reach past its line, nor a value too short or too long to be that ID', () => {
+  const text = GOOD_FRONT + ['The key pack ID:', '1234567890123456789012345678901234', 'key pack ID: ABC123 (the local one), License Server ID: 12345678901234567890123456789012345678'].join('\n') + '\n';
+  assert.deepEqual(lint(text), []);
+});
+
+test('a front matter with server: but no inventory: is RDS605, without reading any file', () => {
+  const text = front(['title: t', 'lang: en', 'server: LICSRV03.contoso.local']) + '# x\n';
+  const found = lintRunbook(text);
+  assert.deepEqual(found.map((f) => [f.ruleId, f.severity, covered(text, f.range)]), [['RDS605', 'warning', 'LICSRV03.contoso.local']]);
+  assert.match(found[0].message, /no inventory: the server cannot be checked/);
+  assert.deepEqual(lint(GOOD_FRONT + '# x\n'), []);
+  assert.deepEqual(lint(front(['title: t', 'lang: en']) + '# x\n'), []);
+});
+
+test('RDS602 in French quotes the French schema title', () => {
+  const text = front(['title: t', 'lang: fr', 'applies-to: ["2099"]']);
+  configureLanguage('fr');
+  const [f] = lint(text);
+  configureLanguage('en');
+  assert.equal(f.ruleId, 'RDS602');
+  assert.match(f.message, /Version de Windows Server/);
+  assert.doesNotMatch(f.message, /Windows Server version/);
 });

@@ -12,9 +12,9 @@ function help(): string {
   return l10n.t(`Usage: rdslic gen hosts [options] [paths...]
 
 Writes a PowerShell script that sets each session host's licensing mode and license servers
-as the inventory records them: the policy registry values (configuredBy gpo or registry) or
-Set-RDLicenseConfiguration (configuredBy broker). The script compares before it sets and
-supports -WhatIf. License servers the inventory does not list, or lists as lost or
+as the inventory records them: the policy registry values (configuredBy gpo, registry or
+wmi) or Set-RDLicenseConfiguration (configuredBy broker). The script compares before it sets
+and supports -WhatIf. License servers the inventory does not list, or lists as lost or
 decommissioned, are left out with a warning on stderr. A path is an inventory or a folder
 (default: the current folder).
 

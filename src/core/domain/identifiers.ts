@@ -228,13 +228,64 @@ function isMaskedRetail(text: string): boolean {
 }
 
 /**
+ * What an ID is called just before it, on the same line: a YAML key (`keyPackId:`,
+ * `keyPackIds: [`, `serverId:`) or the words of the runbooks ("key pack ID", "License Server
+ * ID", French "ID de pack de clés", "ID du serveur de licences"), then at most a few
+ * punctuation characters (`: "`, `** : \``, ` | `) before the value. The value is letters and
+ * digits, with or without hyphens. Never across a line break: text-ids.ts rescans only the
+ * lines an edit touched.
+ */
+const LABELLED_ID = new RegExp(
+  String.raw`(?:(?<![A-Za-z0-9])(?:(keyPackIds?)|(serverId))[ 	]*:|(key[ 	]+pack[ 	]+IDs?|ID[ 	]+de[ 	]+packs?[ 	]+de[ 	]+clés(?:[ 	]+de[ 	]+licence)?)|(License[ 	]+Server[ 	]+ID|ID[ 	]+du[ 	]+serveur[ 	]+de[ 	]+licences?))` +
+    String.raw`[^A-Za-z0-9{
+]{0,8}?(?<![A-Za-z0-9])([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9])(?!-[A-Za-z0-9])`,
+  'gi',
+);
+
+/** Lengths (once separators are removed) a labelled value must have to be taken for that ID: the 35 of both, give or take two (a character dropped or doubled). */
+const LABELLED_MIN = 33;
+const LABELLED_MAX = 37;
+
+/** IDs named by what is written before them: a 34-character `keyPackId:` is a key pack ID with a `length` problem, a 7×5 key pack ID is not a License Server ID. */
+function labelledIds(text: string): IdInText[] {
+  const found: IdInText[] = [];
+  LABELLED_ID.lastIndex = 0;
+  for (let m = LABELLED_ID.exec(text); m !== null; m = LABELLED_ID.exec(text)) {
+    const [whole, keyPackKey, , keyPackWords, , value] = m;
+    const length = compactId(value).length;
+    if (length < LABELLED_MIN || length > LABELLED_MAX) continue;
+    const kind: IdKind = keyPackKey !== undefined || keyPackWords !== undefined ? 'keyPackId' : 'licenseServerId';
+    const end = m.index + whole.length;
+    found.push({ kind, start: end - value.length, end, text: value, check: checkId(kind, value) });
+  }
+  return found;
+}
+
+/**
  * Finds identifiers written in free text: License Server IDs grouped 7×5, retail codes (5×5,
  * grouped or in one 25-character run with letters and digits), and 35-character runs (key pack
  * IDs, or License Server IDs written without separators). Grouped License Server IDs with a
- * character or a group too many or too few are found too, with a `length` problem. One linear
- * scan.
+ * character or a group too many or too few are found too, with a `length` problem. A value
+ * after what names it (labelledIds) takes that kind, and is found with 33 to 37 characters
+ * too. Two linear scans.
  */
 export function findIdsInText(text: string): IdInText[] {
+  const labelled = labelledIds(text);
+  const unlabelled = unlabelledIds(text);
+  if (labelled.length === 0) return unlabelled;
+  // Both lists are in text order: merge them, a labelled ID replacing what overlaps it.
+  const out: IdInText[] = [];
+  let i = 0;
+  for (const id of labelled) {
+    while (i < unlabelled.length && unlabelled[i].end <= id.start) out.push(unlabelled[i++]);
+    while (i < unlabelled.length && unlabelled[i].start < id.end) i++;
+    out.push(id);
+  }
+  while (i < unlabelled.length) out.push(unlabelled[i++]);
+  return out;
+}
+
+function unlabelledIds(text: string): IdInText[] {
   const found: IdInText[] = [];
   ID_PATTERN.lastIndex = 0;
   for (let m = ID_PATTERN.exec(text); m !== null; m = ID_PATTERN.exec(text)) {

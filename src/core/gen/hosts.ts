@@ -1,6 +1,7 @@
 // `rdslic gen hosts`: a PowerShell script that gives each session host the licensing mode and
 // license servers the inventory records, the documented way (facts sheet §3.4, §3.5):
-// - configuredBy gpo or registry: the policy values under
+// - configuredBy gpo, registry or wmi (WMI ChangeMode/SetSpecifiedLicenseServerList write the
+//   same non-policy values as the registry way): the policy values under
 //   HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services, LicensingMode (REG_DWORD
 //   2/4) and LicenseServers (REG_SZ, comma-separated), which win over every other setting;
 // - configuredBy broker: Set-RDLicenseConfiguration -Mode -LicenseServer -ConnectionBroker.
@@ -19,7 +20,7 @@ export interface GenInput {
 
 export interface HostEntry {
   name: string;
-  configuredBy: 'gpo' | 'registry' | 'broker';
+  configuredBy: 'gpo' | 'registry' | 'broker' | 'wmi';
   /** Set-RDLicenseConfiguration -Mode value (PerUser, PerDevice). */
   mode?: string;
   /** Registry LicensingMode value (4, 2). */
@@ -65,7 +66,7 @@ export function hostEntries(inputs: readonly GenInput[], only?: string): { hosts
       }
       if (h.licensingMode === 'notConfigured') notes.push(l10n.t('{0}: {1} has licensingMode notConfigured: its mode is left alone (choose perUser or perDevice in the inventory).', file, name));
       let configuredBy = h.configuredBy;
-      if (configuredBy !== 'gpo' && configuredBy !== 'registry' && configuredBy !== 'broker') {
+      if (configuredBy !== 'gpo' && configuredBy !== 'registry' && configuredBy !== 'broker' && configuredBy !== 'wmi') {
         notes.push(l10n.t('{0}: {1} does not say how it is configured (configuredBy); the policy registry values are used.', file, name));
         configuredBy = 'registry';
       }
@@ -149,7 +150,7 @@ export function generateHostsScript(inputs: readonly GenInput[], only?: string):
     "        Invoke-Command -ComputerName RDSH01 -ArgumentList (Get-Content -Raw .\\Set-RdsLicensing.ps1) -ScriptBlock {",
     '            param($Text) & ([scriptblock]::Create($Text)) -WhatIf }',
     '',
-    '    configuredBy gpo, registry: the policy values the Group Policy settings "Set the Remote',
+    '    configuredBy gpo, registry, wmi: the policy values the Group Policy settings "Set the Remote',
     '    Desktop licensing mode" and "Use the specified Remote Desktop license servers" write',
     `    (${POLICY_KEY}: LicensingMode REG_DWORD, 2 Per Device / 4 Per User;`,
     '    LicenseServers REG_SZ, comma-separated). They win over any other setting.',

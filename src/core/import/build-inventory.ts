@@ -115,7 +115,7 @@ function serverFrom(name: string, facts: WmiLicenseServer | undefined, index: nu
   // A server that answers WMI runs; whether it is the one CALs should live on is the admin's call.
   server.status = 'active';
   if (facts?.activationStatus === ACTIVATION_STATUS.notActivated) {
-    result.todos.push({ path, text: l10n.t('This license server is NOT activated: it can only issue temporary per-device CALs. Activate it (runbook activate-license-server).') });
+    result.todos.push({ path, text: l10n.t('This license server is NOT activated: it can only issue temporary per-device CALs (90 days) or per-user CALs. Activate it (runbook activate-license-server).') });
   } else if (facts?.activationStatus === ACTIVATION_STATUS.activated) {
     result.todos.push({ path, text: l10n.t('activated, connectionMethod: the activation date and method (automatic, web, telephone) are not in WMI.') });
   }
@@ -231,7 +231,7 @@ function hostFrom(h: WmiSessionHost, index: number, file: string, result: Import
   }
   if (h.licenseServers && h.licenseServers.length > 0) host.licenseServers = h.licenseServers;
   if (h.setByPolicy === true) host.configuredBy = 'gpo';
-  else result.todos.push({ path, text: l10n.t('configuredBy: not set by Group Policy here; write registry or broker (Set-RDLicenseConfiguration).') });
+  else result.todos.push({ path, text: l10n.t('configuredBy: not set by Group Policy here; write registry, wmi or broker (Set-RDLicenseConfiguration).') });
   if (h.partOfDomain !== undefined) host.joined = h.partOfDomain ? 'domain' : 'workgroup';
   const graceNote =
     h.gracePeriodDays !== undefined ? l10n.t(' (WMI GetGracePeriodDays said {0} days left when collected)', h.gracePeriodDays) : '';

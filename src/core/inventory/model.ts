@@ -19,7 +19,7 @@ export type LicenseProgram =
   | 'other';
 export type CalType = 'perUser' | 'perDevice';
 export type LicensingMode = 'perUser' | 'perDevice' | 'notConfigured';
-export type ConfiguredBy = 'gpo' | 'registry' | 'broker';
+export type ConfiguredBy = 'gpo' | 'registry' | 'broker' | 'wmi';
 export type Joined = 'domain' | 'workgroup';
 export type MigrationReason = 'sourceReplaced' | 'sourceNotRunning' | 'reinstalled';
 export type MigrationState = 'planned' | 'waitingForClearinghouse' | 'pending' | 'done';

@@ -6,6 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/inventory.schema.json';
 import { validate as precompiledValidator } from '../generated/inventory-validator';
 import type { Finding, FixHint } from '../findings';
+import { schemaText } from '../schema-text';
 import { InventoryPath, objectRange, ParsedInventory, rangeOf, sourceOf } from './parse';
 
 export const SCHEMA_UNKNOWN_KEY = 'SCHEMA001';
@@ -84,13 +85,14 @@ function expectedType(type: unknown): string {
 }
 
 /**
- * The first sentence of a schema description, to end a message with. Only a sentence end
- * cuts it (not "e.g." nor a colon: "Retail program: the last 5 characters..." must keep what
- * follows the colon, which is the expected form).
+ * The first sentence of a schema description, in the active language, to end a message with.
+ * Only a sentence end cuts it (not "e.g." nor a colon: "Retail program: the last 5
+ * characters..." must keep what follows the colon, which is the expected form).
  */
-export function firstSentence(text: unknown): string {
-  if (typeof text !== 'string') return '';
-  const m = /^.*?(?<!\b(?:e\.g|i\.e|etc))[.!?](?=\s|$)/s.exec(text);
+export function firstSentence(description: unknown): string {
+  if (typeof description !== 'string') return '';
+  const text = schemaText(description);
+  const m = /^.*?(?<!\b(?:e\.g|i\.e|etc|p\. ex|c\.-à-d))[.!?](?=\s|$)/s.exec(text);
   return (m ? m[0] : text).trim();
 }
 
@@ -187,7 +189,7 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
       const known = Object.keys((parentSchema?.properties as SchemaNode) ?? {});
       const suggestion = closest(unknown, known);
       if (suggestion) fix = { kind: 'renameKey', replacement: suggestion };
-      const where = path.length === 0 ? (name?.lower ?? l10n.t('the inventory')) : parentSchema?.title ? String(parentSchema.title).toLowerCase() : key;
+      const where = path.length === 0 ? (name?.lower ?? l10n.t('the inventory')) : parentSchema?.title ? schemaText(String(parentSchema.title)).toLowerCase() : key;
       return {
         ruleId: SCHEMA_UNKNOWN_KEY,
         severity: 'error',
@@ -201,8 +203,8 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
     case 'required': {
       const missing = String(params.missingProperty);
       const property = ((parentSchema?.properties as SchemaNode | undefined)?.[missing] ?? {}) as SchemaNode;
-      const what = property.title ? ` (${String(property.title)})` : '';
-      const where = path.length === 0 ? (name?.upper ?? l10n.t('The inventory')) : parentSchema?.title ? `${String(parentSchema.title)} ${key}` : key;
+      const what = property.title ? ` (${schemaText(String(property.title))})` : '';
+      const where = path.length === 0 ? (name?.upper ?? l10n.t('The inventory')) : parentSchema?.title ? `${schemaText(String(parentSchema.title))} ${key}` : key;
       return {
         ruleId: SCHEMA_MISSING_KEY,
         severity: 'error',
@@ -275,7 +277,7 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
     case 'anyOf':
     case 'oneOf': {
       const allowed = allowedValues(error.schema ? ({ [error.keyword]: error.schema, examples: parentSchema?.examples } as SchemaNode) : parentSchema);
-      const title = parentSchema?.title ? String(parentSchema.title) : key;
+      const title = parentSchema?.title ? schemaText(String(parentSchema.title)) : key;
       return {
         ruleId: SCHEMA_NOT_ALLOWED,
         severity: 'error',

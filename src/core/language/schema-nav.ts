@@ -1,6 +1,8 @@
 // Reading a JSON Schema the way the editor needs it: which subschemas apply at a YAML path
 // (through $ref, allOf/anyOf/oneOf, properties, items), which keys are allowed there, which
-// enum values with which descriptions. Pure: the schema is passed in.
+// enum values with which descriptions. Pure: the schema is passed in; titles and descriptions
+// come back in the active language (schema-text.ts).
+import { schemaText } from '../schema-text';
 import type { PathSegment } from './ast';
 
 export interface JsonSchema {
@@ -96,7 +98,7 @@ export function docAt(root: JsonSchema, path: readonly PathSegment[]): SchemaDoc
   const schemas = schemasAt(root, path);
   const title = schemas.find((s) => s.title)?.title;
   const described = schemas.find((s) => s.markdownDescription || s.description);
-  return { title, description: described?.markdownDescription ?? described?.description };
+  return { title: schemaText(title), description: schemaText(described?.markdownDescription ?? described?.description) };
 }
 
 export interface PropertyInfo {
@@ -136,7 +138,7 @@ export function enumValuesAt(root: JsonSchema, path: readonly PathSegment[]): En
       const key = JSON.stringify(value);
       if (seen.has(key)) return;
       seen.add(key);
-      out.push({ value, description: s.markdownEnumDescriptions?.[i] ?? s.enumDescriptions?.[i] });
+      out.push({ value, description: schemaText(s.markdownEnumDescriptions?.[i] ?? s.enumDescriptions?.[i]) });
     });
   }
   return out;

@@ -45,10 +45,21 @@ export const RUNBOOK_RULES: RuleDoc[] = [
     defaultSeverity: 'error',
     title: 'Runbook names a license server that is not in its inventory',
     description:
-      "The front matter's server: is not the name of any licenseServers entry of the linked inventory (names are compared without case and without a final dot). A {{...}} placeholder, or a runbook without inventory:, is not checked.",
+      "The front matter's server: is not the name of any licenseServers entry of the linked inventory (names are compared without case and without a final dot). A {{...}} placeholder is not checked; a server: without inventory: is RDS605.",
     rationale:
       'The {{server.*}} and {{pack.*}} values of the runbook come from that entry: with a name the inventory does not know, the runbook is about a server nobody recorded (a renamed server, a typo), and its IDs cannot be filled in or checked.',
     fix: 'Write the server name exactly as in licenseServers[].name of the inventory (the message lists them), or add the server to the inventory.',
     example: '---\ntitle: Migrate CALs\nlang: en\ninventory: ../inventory/paris.rdslic.yaml\nserver: LICSRV3.contoso.local   # the inventory has LICSRV03.contoso.local\n---',
+  },
+  {
+    id: 'RDS605',
+    family: 'runbook',
+    defaultSeverity: 'warning',
+    title: 'Runbook names a license server but no inventory',
+    description: "The front matter has server: (a name or a {{...}} placeholder) but no inventory: key, so there is no inventory to look the server up in.",
+    rationale:
+      'The server is only meaningful in an inventory: without inventory: the name is never checked (RDS604 cannot run), the {{server.*}} and {{pack.*}} placeholders stay empty, and "New runbook from template" has no inventory to fill them from. It is usually an inventory: line deleted or misspelled (that one is also SCHEMA001 in RDS602).',
+    fix: 'Add inventory: with the path of the *.rdslic.yaml file, relative to the runbook (or remove server: from a runbook that is not about one license server).',
+    example: '---\ntitle: Rebuild the license database\nlang: en\nserver: LICSRV03.contoso.local   # which inventory is it in?\n---',
   },
 ];

@@ -103,7 +103,7 @@ export type { LinkedInventory, LinkedInventoryProblemKind, ReadInventoryFile, Re
 /**
  * Checks a runbook like an inventory: `lintRunbook(text, { file, runbookPath, readFile, rules })`
  * gives the findings of the IDs written in it (RDS101-RDS104, RDS501 with the maskSecret fix) and
- * of its front matter (RDS601-RDS604); `lintRunbookCell(source, { rules })` those of one notebook
+ * of its front matter (RDS601-RDS605); `lintRunbookCell(source, { rules })` those of one notebook
  * cell's text (IDs and secrets only).
  */
 export { lintRunbook, lintRunbookCell, runbookFrontMatterValidator } from './lint';

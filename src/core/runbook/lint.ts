@@ -1,7 +1,8 @@
 // Checks a runbook (*.runbook.md) the way inventories are checked: the identifiers written in it
 // (License Server IDs, key pack IDs, retail codes) get the same rules, ids and messages as in an
 // inventory (RDS101-RDS104, RDS501 with its maskSecret fix), and its front matter the RDS6xx
-// rules: valid YAML, the runbook schema, an inventory that can be read, a server that is in it.
+// rules: valid YAML, the runbook schema, an inventory that can be read, a server that is in it
+// (and an inventory to look it up in).
 // The CLI, the language server and the API all call this; reading the linked inventory is the
 // caller's (`readFile`), so that the editor can hand over its unsaved text.
 import * as l10n from '@vscode/l10n';
@@ -25,6 +26,7 @@ export const RUNBOOK_FRONT_MATTER_YAML = 'RDS601';
 export const RUNBOOK_FRONT_MATTER_SCHEMA = 'RDS602';
 export const RUNBOOK_INVENTORY_UNREADABLE = 'RDS603';
 export const RUNBOOK_UNKNOWN_SERVER = 'RDS604';
+export const RUNBOOK_SERVER_WITHOUT_INVENTORY = 'RDS605';
 
 export interface RunbookLintOptions {
   /** Path reported in each finding's `file`. */
@@ -176,14 +178,26 @@ function frontMatterFindings(text: string, positions: RunbookPositions, options:
     found.push(finding(RUNBOOK_FRONT_MATTER_SCHEMA, shift(f.range, yaml, positions), own ? own[1] : f.message, fix));
   }
 
-  if (options.readFile === undefined) return found;
-  const runbookPath = options.runbookPath ?? options.file;
-  if (runbookPath === undefined) return found;
-  const link = loadLinkedInventory(runbookPath, data, options.readFile);
   const at = (key: string) => {
     const r = rangeOf(yaml.parsed, [key], 'value');
     return r ? shift(r, yaml, positions) : positions.toLineEnd(0);
   };
+  // Needs no file: a server named with nowhere to look it up is a finding wherever the lint runs.
+  const server = (data as Record<string, unknown>).server;
+  if (typeof server === 'string' && server.trim() !== '' && !('inventory' in data)) {
+    found.push(
+      finding(
+        RUNBOOK_SERVER_WITHOUT_INVENTORY,
+        at('server'),
+        l10n.t('server: names "{0}", but the front matter has no inventory: the server cannot be checked and its {{server.*}} and {{pack.*}} values cannot be filled in. Add inventory: with the path of the *.rdslic.yaml, relative to the runbook.', server),
+      ),
+    );
+  }
+
+  if (options.readFile === undefined) return found;
+  const runbookPath = options.runbookPath ?? options.file;
+  if (runbookPath === undefined) return found;
+  const link = loadLinkedInventory(runbookPath, data, options.readFile);
   switch (link.problem?.kind) {
     case 'inventoryNotFound':
       // A template names a default inventory that "New runbook from template" replaces.
