@@ -20,6 +20,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configureLanguage, languageFromEnvironment } from '../cli/l10n';
 import { parseConfig } from '../core/config';
+import type { Finding } from '../core/findings';
+import { isYamlParserFinding } from '../core/inventory/parse';
 import { VERSION } from '../core/version';
 import { isConfigName, isInventory } from '../core/language/applies';
 import { codeActions } from '../core/language/code-actions';
@@ -156,9 +158,18 @@ export function startServer(connection: Connection): void {
     return isInventoryDoc(doc) || isConfigDoc(doc) || runbooks.applies(doc);
   }
 
+  /**
+   * The findings the editor shows: the lint's, less the YAML parser's own problems when
+   * another YAML language server reports them already (settings: reportYamlSyntax).
+   */
+  function shownFindings(analysis: Analysis): Finding[] {
+    if (config.reportsYamlSyntax) return analysis.findings;
+    return analysis.findings.filter((f) => !isYamlParserFinding(f, analysis.parsed.doc));
+  }
+
   function diagnosticsOf(doc: TextDocument): Diagnostic[] {
     if (runbooks.applies(doc)) return runbooks.diagnostics(doc);
-    if (isInventoryDoc(doc)) return linted(doc).findings.map(findingToDiagnostic);
+    if (isInventoryDoc(doc)) return shownFindings(linted(doc)).map(findingToDiagnostic);
     return parseConfig(doc.getText(), uriToPath(doc.uri)).findings.map(findingToDiagnostic);
   }
 
@@ -465,7 +476,12 @@ export function startServer(connection: Connection): void {
       }
       // Assigned before any await, so that a request right after `initialized` waits for the scan.
       indexing = (async () => {
-        if (configurationSupport) await pullSettings().catch(() => undefined);
+        if (configurationSupport) {
+          const before = config.editorKey;
+          await pullSettings().catch(() => undefined);
+          // Documents opened meanwhile were shown with the initialization options' settings.
+          if (config.editorKey !== before) revalidateAll();
+        }
         await scanFolders(folders);
       })().catch((e) => connection.console.error(`rdslic: indexing failed: ${String(e)}`));
       if (workspaceFoldersSupport) {
