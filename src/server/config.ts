@@ -3,6 +3,7 @@
 // top (what a user sets in the editor wins in the editor).
 import { ConfigLoader } from '../core/config';
 import type { RuleSetting } from '../core/config/types';
+import { RULE_SETTINGS } from '../core/findings';
 
 export type { RuleSetting };
 export type RuleSettings = Record<string, RuleSetting>;
@@ -23,7 +24,7 @@ export interface FileSettings {
   ignored: boolean;
 }
 
-const SETTINGS = new Set(['error', 'warning', 'info', 'off']);
+const SETTINGS = new Set<string>(RULE_SETTINGS);
 
 /** Keeps only well-formed entries of what the client sent (it may send anything). */
 export function sanitizeSettings(raw: unknown): EditorSettings {
