@@ -39,6 +39,9 @@ export interface Finding {
   fix?: FixHint;
 }
 
+/** Every value a rule can be set to (configuration files, the editor setting, `--rule`). */
+export const RULE_SETTINGS: readonly (Severity | 'off')[] = ['error', 'warning', 'info', 'off'];
+
 export const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -3,12 +3,19 @@
 // top (what a user sets in the editor wins in the editor).
 import { ConfigLoader } from '../core/config';
 import type { RuleSetting } from '../core/config/types';
+import { RULE_SETTINGS } from '../core/findings';
 
 export type { RuleSetting };
 export type RuleSettings = Record<string, RuleSetting>;
 
 export interface EditorSettings {
   rules?: RuleSettings;
+  /**
+   * False when another YAML language server (yaml-language-server, which the Red Hat YAML
+   * extension runs) already reports the YAML parser's errors and warnings: the editor then
+   * leaves those out, so that no problem is shown twice. Default true.
+   */
+  reportYamlSyntax?: boolean;
 }
 
 export interface FileSettings {
@@ -17,7 +24,7 @@ export interface FileSettings {
   ignored: boolean;
 }
 
-const SETTINGS = new Set(['error', 'warning', 'info', 'off']);
+const SETTINGS = new Set<string>(RULE_SETTINGS);
 
 /** Keeps only well-formed entries of what the client sent (it may send anything). */
 export function sanitizeSettings(raw: unknown): EditorSettings {
@@ -28,15 +35,26 @@ export function sanitizeSettings(raw: unknown): EditorSettings {
       if (typeof value === 'string' && SETTINGS.has(value)) rules[id] = value as RuleSetting;
     }
   }
-  return { rules };
+  const reportYamlSyntax = raw && typeof raw === 'object' ? (raw as { reportYamlSyntax?: unknown }).reportYamlSyntax !== false : true;
+  return { rules, reportYamlSyntax };
 }
 
 export class RuleConfig {
-  private editor: EditorSettings = {};
+  private editor: EditorSettings = sanitizeSettings(undefined);
   private readonly loader = new ConfigLoader();
 
   setEditorSettings(settings: EditorSettings): void {
     this.editor = settings;
+  }
+
+  /** Changes whenever the editor settings do (to tell whether what was shown is still right). */
+  get editorKey(): string {
+    return JSON.stringify(this.editor);
+  }
+
+  /** See EditorSettings.reportYamlSyntax. */
+  get reportsYamlSyntax(): boolean {
+    return this.editor.reportYamlSyntax !== false;
   }
 
   /** Forget what was read from config files (one of them changed on disk). */

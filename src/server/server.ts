@@ -20,9 +20,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { configureLanguage, languageFromEnvironment } from '../cli/l10n';
 import { parseConfig } from '../core/config';
+import type { Finding } from '../core/findings';
+import { isYamlParserFinding } from '../core/inventory/parse';
 import { VERSION } from '../core/version';
 import { isConfigName, isInventory } from '../core/language/applies';
 import { codeActions } from '../core/language/code-actions';
+import { definedElsewhereInformation, refersToUnknownServer, unknownServerName } from '../core/language/defined-elsewhere';
 import { completionContext } from '../core/language/completion-context';
 import { completionItems } from '../core/language/completion';
 import { findingToDiagnostic } from './diagnostics';
@@ -156,9 +159,63 @@ export function startServer(connection: Connection): void {
     return isInventoryDoc(doc) || isConfigDoc(doc) || runbooks.applies(doc);
   }
 
+  /**
+   * The findings the editor shows: the lint's, less the YAML parser's own problems when
+   * another YAML language server reports them already (settings: reportYamlSyntax).
+   */
+  function shownFindings(analysis: Analysis): Finding[] {
+    if (config.reportsYamlSyntax) return analysis.findings;
+    return analysis.findings.filter((f) => !isYamlParserFinding(f, analysis.parsed.doc));
+  }
+
+  /** Open inventories other than `uri` in the index at their current version. */
+  function indexOtherOpen(uri: string): void {
+    for (const other of documents.all()) if (other.uri !== uri && isInventoryDoc(other)) analysed(other);
+  }
+
+  /** Per open inventory: the related information last shown (a key), to publish only on change. */
+  const relatedShown = new Map<string, string>();
+
+  /**
+   * For each finding, where the unknown server it names is defined in another inventory file
+   * (the finding stays, as in CI). Only when there is such a finding are the other open
+   * inventories' index entries brought up to date.
+   */
+  function relatedInformation(doc: TextDocument, findings: readonly Finding[]) {
+    if (!findings.some(refersToUnknownServer)) return [];
+    indexOtherOpen(doc.uri);
+    return findings.map((f) => definedElsewhereInformation(index, doc.uri, f));
+  }
+
+  function inventoryDiagnostics(doc: TextDocument): Diagnostic[] {
+    const findings = shownFindings(linted(doc));
+    const diagnostics = findings.map(findingToDiagnostic);
+    const related = relatedInformation(doc, findings);
+    related.forEach((r, i) => {
+      if (r) diagnostics[i].relatedInformation = r;
+    });
+    relatedShown.set(doc.uri, JSON.stringify(related));
+    return diagnostics;
+  }
+
+  /** Inventories whose unknown servers are now defined elsewhere, or no longer: the index changed. */
+  function revalidateServerReferences(): void {
+    const affected = documents.all().filter((d) => {
+      const analysis = isInventoryDoc(d) ? cache.peek(d.uri) : undefined;
+      if (!analysis || !relatedShown.has(d.uri)) return false;
+      return JSON.stringify(relatedInformation(d, shownFindings(analysis))) !== relatedShown.get(d.uri);
+    });
+    if (affected.length === 0) return;
+    if (pullDiagnostics) {
+      if (refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+      return;
+    }
+    for (const doc of affected) scheduler.schedule(doc.uri, undefined);
+  }
+
   function diagnosticsOf(doc: TextDocument): Diagnostic[] {
     if (runbooks.applies(doc)) return runbooks.diagnostics(doc);
-    if (isInventoryDoc(doc)) return linted(doc).findings.map(findingToDiagnostic);
+    if (isInventoryDoc(doc)) return inventoryDiagnostics(doc);
     return parseConfig(doc.getText(), uriToPath(doc.uri)).findings.map(findingToDiagnostic);
   }
 
@@ -217,6 +274,7 @@ export function startServer(connection: Connection): void {
         // It was an inventory until this edit removed the kind line: clear what we showed.
         if (cache.peek(doc.uri) || index.stampOf(doc.uri)?.startsWith('open:')) {
           cache.delete(doc.uri);
+          relatedShown.delete(doc.uri);
           index.remove(doc.uri);
           if (!pullDiagnostics) publish({ uri: doc.uri, diagnostics: [] });
         }
@@ -229,8 +287,12 @@ export function startServer(connection: Connection): void {
   // Clients that do not watch files still tell us when a config file is saved from the editor.
   documents.onDidSave(
     safe('didSave', undefined, (e) => {
-      // Runbooks check the server their front matter names against a linked inventory.
-      if (isInventoryDoc(e.document)) revalidateRunbooks();
+      // Runbooks check the server their front matter names against a linked inventory; other
+      // inventories may name a server this one defines.
+      if (isInventoryDoc(e.document)) {
+        revalidateRunbooks();
+        revalidateServerReferences();
+      }
       if (!isConfigName(e.document.uri)) return;
       config.invalidate();
       revalidateAll();
@@ -242,6 +304,7 @@ export function startServer(connection: Connection): void {
       const uri = e.document.uri;
       scheduler.cancel(uri);
       cache.delete(uri);
+      relatedShown.delete(uri);
       applies.delete(uri);
       if (!pullDiagnostics) publish({ uri, diagnostics: [] });
       // What is on disk is the truth again (unsaved edits were discarded).
@@ -293,6 +356,7 @@ export function startServer(connection: Connection): void {
         revalidateAll();
       } else if (files.length > 0) {
         revalidateRunbooks();
+        revalidateServerReferences();
       }
     }),
   );
@@ -336,14 +400,16 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCodeAction(
-    safe('codeAction', [], (params) => {
+    safe('codeAction', [], async (params) => {
       const only = params.context.only;
       if (only && !only.some((k) => CodeActionKind.QuickFix.startsWith(k))) return [];
       const runbook = documents.get(params.textDocument.uri);
       if (runbook && runbooks.applies(runbook)) return runbooks.codeActions(runbook.uri, params.context.diagnostics);
       const doc = inventoryDoc(params.textDocument.uri);
       if (!doc) return [];
-      return codeActions(doc.uri, analysed(doc).parsed, params.context.diagnostics, inventorySchema());
+      // Whether a missing server is defined in another file needs the whole workspace indexed.
+      if (params.context.diagnostics.some((d) => unknownServerName(d.data))) await freshIndex();
+      return codeActions(doc.uri, analysed(doc).parsed, params.context.diagnostics, inventorySchema(), index);
     }),
   );
 
@@ -465,8 +531,14 @@ export function startServer(connection: Connection): void {
       }
       // Assigned before any await, so that a request right after `initialized` waits for the scan.
       indexing = (async () => {
-        if (configurationSupport) await pullSettings().catch(() => undefined);
+        if (configurationSupport) {
+          const before = config.editorKey;
+          await pullSettings().catch(() => undefined);
+          // Documents opened meanwhile were shown with the initialization options' settings.
+          if (config.editorKey !== before) revalidateAll();
+        }
         await scanFolders(folders);
+        revalidateServerReferences();
       })().catch((e) => connection.console.error(`rdslic: indexing failed: ${String(e)}`));
       if (workspaceFoldersSupport) {
         connection.workspace.onDidChangeWorkspaceFolders(

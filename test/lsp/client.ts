@@ -125,6 +125,25 @@ export class TestClient {
     return version;
   }
 
+  /**
+   * Sends every change set as its own didChange notification (versions going up), all in ONE
+   * write to the server's stdin, as a client flushing a burst of keystrokes does. Call it
+   * after a round trip (a response or a notification received), so that nothing sent earlier
+   * is still being written. Returns the last version.
+   */
+  changeBurst(uri: string, changeSets: { range: any; text: string }[][]): number {
+    let version = this.versions.get(uri) ?? 1;
+    let bytes = '';
+    for (const contentChanges of changeSets) {
+      version++;
+      const body = JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/didChange', params: { textDocument: { uri, version }, contentChanges } });
+      bytes += `Content-Length: ${Buffer.byteLength(body, 'utf8')}\r\n\r\n${body}`;
+    }
+    this.versions.set(uri, version);
+    this.proc.stdin!.write(bytes);
+    return version;
+  }
+
   closeDoc(uri: string): void {
     this.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }

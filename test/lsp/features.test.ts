@@ -212,6 +212,24 @@ describe('language features (push client)', () => {
     assert.equal(applyEdits(HOSTS, add.edit.changes[hostsUri]), HOSTS + '    state: planned\n');
   });
 
+  test('a server defined in another inventory file: the finding stays (as in CI), points at the definition, and no second copy is offered', async () => {
+    // The first publication may precede the workspace scan; the scan's end publishes again.
+    const p = await client.waitFor('textDocument/publishDiagnostics', (x) => x.uri === hostsUri && x.diagnostics.some((d: any) => d.relatedInformation));
+    const at01 = p.diagnostics.find((d: any) => d.code === 'RDS302' && d.range.start.line === at(HOSTS, 'LICSRV01').line);
+    assert.ok(at01, p.diagnostics.map((d: any) => d.code).join());
+    assert.deepEqual(
+      at01.relatedInformation.map((r: any) => [r.location.uri, r.location.range.start, r.message]),
+      [[serversUri, at(SERVERS, 'LICSRV01'), 'LICSRV01.contoso.local is defined in another inventory file; each file is checked on its own, as rdslic lint does.']],
+    );
+    const titles = async (d: any) =>
+      (await client.request<any[]>('textDocument/codeAction', { textDocument: { uri: hostsUri }, range: d.range, context: { diagnostics: [d] } })).map((a) => a.title);
+    assert.deepEqual(await titles(at01), ['Disable RDS302 for this line']);
+    // A server no file defines still gets its stub.
+    const old = p.diagnostics.find((d: any) => d.code === 'RDS306' && /LICSRV-OLD/.test(d.message));
+    assert.equal(old.relatedInformation, undefined);
+    assert.deepEqual(await titles(old), ['Add license server LICSRV-OLD.contoso.local to licenseServers', 'Disable RDS306 for this line']);
+  });
+
   test('a quick fix with a replacement (normalise an ID) replaces the range it names', async () => {
     const range = { start: at(SERVERS, '12345-67890'), end: at(SERVERS, '12345-67890-12345-67890-12345-67890-12345', 41) };
     const actions: any[] = await client.request('textDocument/codeAction', {

@@ -8,6 +8,10 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLValidator } from 'fast-xml-parser';
+import { ruleArguments } from '../../src/cli/lint/rule-arguments';
+import { ConfigLoader } from '../../src/core/config';
+import { lintInventory } from '../../src/core/inventory/lint';
+import { sanitizeSettings } from '../../src/server/config';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'rdslic.js');
@@ -295,4 +299,46 @@ test('a reader that stops early (rdslic lint | head) gets no stack trace', async
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   assert.equal(stderr, '');
   assert.equal(code, 1);
+});
+
+test('--rule ID=LEVEL sets severities over .rdslic.yaml (last one wins), and the exit code follows', () => {
+  const dir = folder({ '.rdslic.yaml': 'root: true\nrules:\n  RDS302: warning\n', 'site.rdslic.yaml': UNKNOWN_SERVER });
+  const before = json(dir);
+  assert.deepEqual(before.findings.map((f) => `${f.ruleId} ${f.severity}`).sort(), ['RDS302 warning', 'RDS401 error']);
+  assert.equal(before.status, 1);
+  const after = json(dir, ['--rule', 'RDS302=error', '--rule', 'RDS401=info', '--rule', 'RDS302=info']);
+  assert.deepEqual(after.findings.map((f) => `${f.ruleId} ${f.severity}`).sort(), ['RDS302 info', 'RDS401 info']);
+  assert.equal(after.status, 0);
+  assert.deepEqual(json(dir, ['--rule', 'RDS401=off', '--rule', 'RDS302=off']).findings, []);
+});
+
+test('Lint Workspace passes the editor setting rdslic.rules as --rule: closed files get the severities the language server gives open ones', () => {
+  const setting = { RDS302: 'info', RDS401: 'off', RDS104: 'loud', 'A B': 'off', RDS303: 7 };
+  const args = ruleArguments(setting);
+  assert.deepEqual(args, ['--rule', 'RDS302=info', '--rule', 'RDS401=off']);
+  const dir = folder({ 'site.rdslic.yaml': UNKNOWN_SERVER });
+  const cli = json(dir, args).findings.map((f) => `${f.ruleId} ${f.severity} ${f.line}`);
+  // The language server: the configuration files' rules, then the sanitised setting on top.
+  const editor = lintInventory(UNKNOWN_SERVER, { rules: { ...new ConfigLoader().forFile(path.join(dir, 'site.rdslic.yaml')).rules, ...sanitizeSettings({ rules: setting }).rules } });
+  assert.deepEqual(cli, editor.findings.map((f) => `${f.ruleId} ${f.severity} ${f.range.start.line + 1}`));
+  assert.deepEqual(cli, ['RDS302 info ' + (UNKNOWN_SERVER.split('\n').findIndex((l) => l.includes('LICSRV09')) + 1)]);
+});
+
+test('--rule: a malformed value is a usage error; an unknown rule is a note and changes nothing', () => {
+  const dir = folder({ 'site.rdslic.yaml': EXAMPLE });
+  for (const [value, message] of [
+    ['RDS104', /--rule needs RULE=LEVEL \(e\.g\. RDS104=off\), not 'RDS104'/],
+    ['RDS104=loud', /--rule RDS104: the level must be error, warning, info or off, not 'loud'/],
+  ] as const) {
+    const r = lint(dir, ['--rule', value]);
+    assert.equal(r.status, 2, value);
+    assert.match(r.stderr, message);
+    noStackTrace(r.stderr);
+  }
+  const unknown = json(dir, ['--rule', 'RDS999=off']);
+  assert.equal(unknown.status, 0);
+  assert.deepEqual(unknown.findings, []);
+  assert.match(unknown.stderr, /--rule: unknown rule 'RDS999': it has no effect/);
+  const fr = lint(dir, ['--lang', 'fr', '--rule', 'RDS104=fort']);
+  assert.match(fr.stderr, /le niveau doit être error, warning, info ou off, pas 'fort'/);
 });

@@ -41,3 +41,15 @@ test('every %key% of package.json has an English and a French string', () => {
     assert.deepEqual(missing, [], `${file} lacks ${missing.join(', ')}`);
   }
 });
+
+test('rdslic.trace.server: a setting in both languages, read by the language client named rdslic, traced to the rdslic output channel', () => {
+  const trace = manifest.contributes.configuration.properties['rdslic.trace.server'];
+  assert.deepEqual(trace.enum, ['off', 'messages', 'verbose']);
+  assert.equal(trace.default, 'off');
+  const key = /^%(.+)%$/.exec(trace.description)![1];
+  for (const nls of ['package.nls.json', 'package.nls.fr.json']) assert.match(read(nls)[key], /\w/, `${nls}: ${key}`);
+  // vscode-languageclient reads `<client id>.trace.server`: the id must be rdslic.
+  const client = fs.readFileSync(path.join(REPO, 'src', 'extension', 'inventory', 'client.ts'), 'utf8');
+  assert.match(client, /new LanguageClient\('rdslic',/);
+  assert.match(client, /traceOutputChannel: this\.output,/);
+});

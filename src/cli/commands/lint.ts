@@ -15,6 +15,7 @@ import { writeFileAtomically } from '../output';
 import { collectFiles, isLintableName, pathProblemText } from '../lint/collect';
 import { lintExitCode, type FailOn } from '../lint/exit-code';
 import { lintFiles } from '../lint/run';
+import { parseRuleOptions } from '../lint/rule-options';
 import { coreEngine } from '../lint/engine';
 
 const OPTIONS = {
@@ -24,6 +25,7 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   config: { type: 'string', short: 'c' },
   today: { type: 'string' },
+  rule: { type: 'string', multiple: true },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -42,6 +44,8 @@ Options:
   -o, --output <file>     write the report to a file instead of standard output
   -c, --config <file>     use this configuration file instead of looking for .rdslic.yaml
       --today <date>      count days from this date (YYYY-MM-DD) instead of today
+      --rule <id=level>   set a rule to error, warning, info or off, over the configuration
+                          files (repeatable), e.g. --rule RDS104=off
       --lang <en|fr>      language of messages (default: from LC_ALL, LC_MESSAGES, LANG)
   -h, --help              show this help
 
@@ -87,6 +91,10 @@ export async function run(args: string[]): Promise<number> {
     return printUsageError(l10n.t("lint: cannot read the configuration file '{0}'.", values.config));
   }
 
+  const ruleOptions = parseRuleOptions(values.rule ?? []);
+  if ('error' in ruleOptions) return usageError(ruleOptions.error);
+  for (const id of ruleOptions.unknown) process.stderr.write(`rdslic: ${l10n.t("--rule: unknown rule '{0}': it has no effect. Rule ids are listed in docs/rules.md.", id)}\n`);
+
   const cwd = process.cwd();
   const paths = positionals.length > 0 ? positionals : ['.'];
   const collected = collectFiles(paths, cwd, isLintableName);
@@ -103,6 +111,7 @@ export async function run(args: string[]): Promise<number> {
     loader: new ConfigLoader(values.config !== undefined ? { configFile: values.config } : {}),
     engine: coreEngine(today !== undefined ? { today } : {}),
     named,
+    ruleOverrides: ruleOptions.rules,
   });
   for (const file of outcome.ignoredExplicitly) process.stderr.write(`rdslic: ${l10n.t('{0} is ignored by the configuration (ignore).', file)}\n`);
   for (const u of outcome.unreadable) process.stderr.write(`rdslic: ${l10n.t("lint: cannot read '{0}' ({1}).", u.file, u.reason)}\n`);

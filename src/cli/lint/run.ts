@@ -30,6 +30,8 @@ export interface LintFilesOptions {
   engine: LintEngine;
   /** Files the user named (rather than found in a folder): linted even if their name differs. */
   named: ReadonlySet<string>;
+  /** Rule settings over those of the configuration files (`--rule`). */
+  ruleOverrides?: Record<string, RuleSetting>;
 }
 
 /** `C:\repo\a.yaml` → `a.yaml` relative to the working folder, always with `/`. */
@@ -38,7 +40,7 @@ export function displayPath(cwd: string, file: string): string {
 }
 
 export function lintFiles(files: readonly string[], options: LintFilesOptions): LintRun {
-  const { cwd, loader, engine, named } = options;
+  const { cwd, loader, engine, named, ruleOverrides } = options;
   const findings: Finding[] = [];
   const checked: string[] = [];
   const unreadable: LintRun['unreadable'] = [];
@@ -73,7 +75,8 @@ export function lintFiles(files: readonly string[], options: LintFilesOptions): 
       if (!reportedConfigs.has(file)) findings.push(...parseConfig(read.text, shown).findings);
       reportedConfigs.add(file);
     } else {
-      findings.push(...engine.lintText(read.text, { file: shown, path: file, rules: settings.rules }).map((f) => ({ ...f, file: shown })));
+      const rules = ruleOverrides ? { ...settings.rules, ...ruleOverrides } : settings.rules;
+      findings.push(...engine.lintText(read.text, { file: shown, path: file, rules }).map((f) => ({ ...f, file: shown })));
     }
   }
   findings.sort(compareFindings);

@@ -163,6 +163,26 @@ function firstAliasOffset(document: Document.Parsed): number {
   return offset ?? 0;
 }
 
+/**
+ * Whether a finding of `document`'s lint only restates an error or warning of the YAML parser
+ * itself (syntax errors YAML001, duplicate keys YAML002, parser warnings YAML003): what a
+ * generic YAML language server such as yaml-language-server reports from its own parse of
+ * the same text. YAML001 findings that are not parser errors (an alias that cannot be
+ * resolved, a parser crash) and YAML004 (yaml-language-server reads every document) are not.
+ */
+export function isYamlParserFinding(finding: Pick<Finding, 'ruleId'>, document: Document.Parsed): boolean {
+  switch (finding.ruleId) {
+    case YAML_DUPLICATE_KEY:
+    case YAML_WARNING:
+      return true;
+    case YAML_SYNTAX:
+      // A parser error stops the lint before aliases are resolved: with one, every YAML001 is one.
+      return document.errors.some((e) => e.code !== 'DUPLICATE_KEY' && e.code !== 'MULTIPLE_DOCS');
+    default:
+      return false;
+  }
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }

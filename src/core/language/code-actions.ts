@@ -6,7 +6,9 @@ import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { FixHint, Range } from '../findings';
 import { keyName, pairOf, type PathSegment } from './ast';
+import { definitionsElsewhere } from './defined-elsewhere';
 import { enumValuesAt, propertiesAt, typesAt, type JsonSchema } from './schema-nav';
+import type { ServerNameIndex } from './server-index';
 import { lineStartOffset, offsetAt, positionAt, type ParsedYaml } from './yaml-text';
 
 export const DIAGNOSTIC_SOURCE = 'rdslic';
@@ -158,8 +160,12 @@ function serverNameOf(hint: FixHint, parsed: ParsedYaml, range: Range): string |
   return written || undefined;
 }
 
-/** `schema`: the inventory schema, for the value a missing key gets (first enum value...). */
-export function codeActions(uri: string, parsed: ParsedYaml, diagnostics: readonly Diagnostic[], schema?: JsonSchema): CodeAction[] {
+/**
+ * `schema`: the inventory schema, for the value a missing key gets (first enum value...).
+ * `index`: the workspace's servers; a server another inventory file defines gets no stub here
+ * (it would be a second copy; the diagnostic's related information points at the first).
+ */
+export function codeActions(uri: string, parsed: ParsedYaml, diagnostics: readonly Diagnostic[], schema?: JsonSchema, index?: ServerNameIndex): CodeAction[] {
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
   const suppressed = new Set<string>();
@@ -174,7 +180,7 @@ export function codeActions(uri: string, parsed: ParsedYaml, diagnostics: readon
         title = l10n.t('Add the missing key {0}', hint.key);
       } else if (hint.kind === 'addServerStub') {
         const name = serverNameOf(hint, parsed, hint.range ?? diagnostic.range);
-        if (name) {
+        if (name && !(index && definitionsElsewhere(index, uri, name).length > 0)) {
           edit = addServerStubEdit(parsed, name);
           title = l10n.t('Add license server {0} to licenseServers', name);
         }

@@ -127,7 +127,7 @@ const SNIPPETS: SnippetDef[] = [
         `reason: ${choice(schema, ['migrations', 0, 'reason'], 4, [])}`,
         `method: ${choice(schema, ['migrations', 0, 'method'], 5, [])}`,
         `state: ${choice(schema, ['migrations', 0, 'state'], 6, [])}`,
-        'licenses: ${7:0}',
+        'licenses: ${7:1}', // the schema's minimum: at least one CAL moves
         `started: \${8:${today}}`,
       ];
     },

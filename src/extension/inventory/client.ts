@@ -2,18 +2,40 @@
 // workspace, or a command needs it. One client for every workspace folder (the server
 // indexes all of them).
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  DidChangeConfigurationNotification,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { onDidChangeYamlSyntaxReported, yamlSyntaxReportedElsewhere } from './yaml-extension';
+
+/** The server's `rdslic` settings: the user's, plus what the extension knows of other extensions. */
+function serverSettings(section: unknown): Record<string, unknown> {
+  const user = section && typeof section === 'object' ? (section as Record<string, unknown>) : {};
+  return { ...user, reportYamlSyntax: !yamlSyntaxReportedElsewhere() };
+}
 
 export class LazyLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   private readonly startListeners: Array<(ms: number) => void> = [];
+  private readonly yamlWatch: vscode.Disposable;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
     private readonly createdAt: number,
-  ) {}
+  ) {
+    // The Red Hat YAML extension installed, enabled or turned off later: the server pulls its
+    // settings again (see serverSettings) and shows or hides the YAML syntax problems.
+    this.yamlWatch = onDidChangeYamlSyntaxReported((reported) => {
+      this.output.info(`Red Hat YAML reports YAML syntax: ${reported}`);
+      const client = this.client;
+      if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
+    });
+  }
 
   get started(): boolean {
     return this.starting !== undefined;
@@ -61,6 +83,17 @@ export class LazyLanguageClient implements vscode.Disposable {
       ],
       outputChannel: this.output,
       traceOutputChannel: this.output,
+      // The settings the first diagnostics need, before the server can ask for them.
+      initializationOptions: () => ({ settings: serverSettings(vscode.workspace.getConfiguration().get('rdslic')) }),
+      middleware: {
+        workspace: {
+          configuration: async (params, token, next) => {
+            const result = await next(params, token);
+            if (!Array.isArray(result)) return result;
+            return result.map((value, i) => (params.items[i]?.section === 'rdslic' ? serverSettings(value) : value));
+          },
+        },
+      },
     };
     const client = new LanguageClient('rdslic', vscode.l10n.t('rdslic language server'), serverOptions, clientOptions);
     this.client = client;
@@ -86,6 +119,7 @@ export class LazyLanguageClient implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.yamlWatch.dispose();
     void this.stop();
   }
 }

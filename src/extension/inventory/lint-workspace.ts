@@ -1,10 +1,13 @@
 // "Lint Workspace": runs the shipped CLI (`dist/cli.js lint --format json`, the very command
 // CI runs, with the same `.rdslic.yaml` config) over each workspace folder and lists what it
 // finds in the Problems view. Inventories open in an editor are left to the language server
-// (their diagnostics follow unsaved edits), so no problem is listed twice.
+// (their diagnostics follow unsaved edits), so no problem is listed twice. The editor's
+// `rdslic.rules` setting is passed as `--rule` options, as the language server applies it,
+// so that a closed file shows the severities it would show open.
 import { execFile } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { ruleArguments } from '../../cli/lint/rule-arguments';
 import { isInventoryDocument } from './detect';
 
 /** One row of `rdslic lint --format json` (positions 1-based). */
@@ -44,14 +47,15 @@ function toDiagnostic(row: LintRow): vscode.Diagnostic {
   return d;
 }
 
-function runCli(cli: string, folder: string, token: vscode.CancellationToken): Promise<LintRow[]> {
+function runCli(cli: string, folder: vscode.WorkspaceFolder, token: vscode.CancellationToken): Promise<LintRow[]> {
   const lang = vscode.env.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const rules = ruleArguments(vscode.workspace.getConfiguration('rdslic', folder.uri).get('rules'));
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
-      [cli, 'lint', '--format', 'json', '--lang', lang, '.'],
+      [cli, 'lint', '--format', 'json', '--lang', lang, ...rules, '.'],
       // ELECTRON_RUN_AS_NODE: in desktop VS Code, process.execPath is Electron.
-      { cwd: folder, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 256 * 1024 * 1024 },
+      { cwd: folder.uri.fsPath, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 256 * 1024 * 1024 },
       (error, stdout, stderr) => {
         // Exit 1 means "findings": the JSON is still complete on stdout.
         const code = error && typeof error.code === 'number' ? error.code : error ? -1 : 0;
@@ -98,7 +102,7 @@ export class WorkspaceLinter implements vscode.Disposable {
         for (const folder of folders) {
           let rows: LintRow[];
           try {
-            rows = await runCli(cli, folder.uri.fsPath, token);
+            rows = await runCli(cli, folder, token);
           } catch (e) {
             if (token.isCancellationRequested) return undefined;
             void vscode.window.showErrorMessage(vscode.l10n.t('rdslic lint failed in {0}: {1}', folder.name, e instanceof Error ? e.message : String(e)));
