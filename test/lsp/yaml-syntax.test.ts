@@ -64,11 +64,13 @@ describe('YAML syntax problems with yaml-language-server beside rdslic', () => {
     assert.ok(messages('unclosed').some((m) => /Missing closing "quote/.test(m)), messages('unclosed').join());
   });
 
-  test('with reportYamlSyntax false: no line carries a problem from both servers, the other findings are those of rdslic lint', async () => {
+  test('with reportYamlSyntax false: no line carries an error or warning from both servers, the other findings are those of rdslic lint', async () => {
     for (const [name, text] of Object.entries(files)) {
       rdslic.open(uris[name], text);
       const ours = await rdslic.diagnostics(uris[name], 1);
-      const both = ours.filter((d) => fromYls[name].some((y) => lineOf(y) === lineOf(d)));
+      // yaml-language-server's Information notes (severity 3: the unresolved alias) are not
+      // problems; rdslic keeps its error there, which CI reports too.
+      const both = ours.filter((d) => fromYls[name].some((y) => y.severity <= 2 && lineOf(y) === lineOf(d)));
       assert.deepEqual(codes(both), [], `${name}: shown twice`);
       const cli = lintInventory(text, { rules: { RDS401: 'off' } }).findings.filter((f) => !/^YAML00[123]$/.test(f.ruleId) || name === 'alias');
       assert.deepEqual(codes(ours), cli.map((f) => `${f.ruleId}@${f.range.start.line}`), name);
@@ -77,7 +79,9 @@ describe('YAML syntax problems with yaml-language-server beside rdslic', () => {
 
   test('an alias that cannot be resolved stays an error: yaml-language-server only notes it', async () => {
     const ours = await rdslic.diagnostics(uris.alias, 1);
-    assert.deepEqual(codes(ours), ['YAML001@0']);
+    // On the alias itself (line 3, `organization: *company`), as rdslic lint places it.
+    assert.deepEqual(codes(ours), ['YAML001@2']);
+    assert.equal(lineOf(fromYls.alias[0]), 2);
     assert.equal(ours[0].severity, 1);
     assert.deepEqual(fromYls.alias.map((d) => [d.severity, d.message]), [[3, 'Unresolved alias "*company"']]);
   });
