@@ -25,7 +25,7 @@ import { isConfigName, isInventory } from '../core/language/applies';
 import { codeActions } from '../core/language/code-actions';
 import { completionContext } from '../core/language/completion-context';
 import { completionItems } from '../core/language/completion';
-import { findingToDiagnostic } from './diagnostics';
+import { capDiagnostics, findingToDiagnostic } from './diagnostics';
 import { hover } from '../core/language/hover';
 import {
   definitionLocations,
@@ -157,6 +157,10 @@ export function startServer(connection: Connection): void {
   }
 
   function diagnosticsOf(doc: TextDocument): Diagnostic[] {
+    return capDiagnostics(allDiagnosticsOf(doc));
+  }
+
+  function allDiagnosticsOf(doc: TextDocument): Diagnostic[] {
     if (runbooks.applies(doc)) return runbooks.diagnostics(doc);
     if (isInventoryDoc(doc)) return linted(doc).findings.map(findingToDiagnostic);
     return parseConfig(doc.getText(), uriToPath(doc.uri)).findings.map(findingToDiagnostic);

@@ -68,10 +68,16 @@ export function parseInventory(text: string): ParsedInventory {
     return { text, document, positions, inventory: {}, findings, checkable: false };
   }
 
+  // `yaml` may report one problem twice (e.g. an unclosed JSON bracket as a missing character
+  // and as a bad flow collection): both become the same finding, shown once.
+  const seen = new Set<string>();
   for (const error of document.errors) {
     const finding = yamlErrorFinding(error, document, positions);
-    findings.push(finding);
     if (finding.ruleId === YAML_SYNTAX) fatal = true;
+    const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
   }
   for (const warning of document.warnings) {
     findings.push({
@@ -245,10 +251,15 @@ function enclosingOpener(document: Document.Parsed, errorOffset: number, kind: '
 
 // ---- Finding nodes and ranges by path (shared with the language server) ----
 
-/** The pair holding `key` in a mapping node, if any. */
+/**
+ * The pair holding `key` in a mapping node, if any. With a duplicated key, the last pair: its
+ * value is the one the data holds (toJS keeps the last), so findings about the value go there,
+ * next to the YAML002 on the duplicate.
+ */
 export function pairOf(map: unknown, key: PathSegment): Pair<unknown, unknown> | undefined {
   if (!isMap(map)) return undefined;
-  for (const item of map.items) {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const item = map.items[i];
     const k = item.key;
     const name = isScalar(k) ? k.value : k;
     if (name !== null && name !== undefined && String(name) === String(key)) return item;
