@@ -117,3 +117,13 @@ test('a runbook over the size limit is LIMIT001 on line 1, as the CLI says for t
   assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [['LIMIT001', 0]]);
   assert.match(findings[0].message, new RegExp(`over the limit of ${INPUT_LIMITS.maxFileBytes} bytes`));
 });
+
+test('a binary text (as an editor may open it) is FILE001 at its first NUL, as the CLI says, and nothing else', () => {
+  const text = HEADER + 'notes: a\0\u0001b\n';
+  const findings = lintInventory(text, { today: TODAY }).findings;
+  assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character]), [['FILE001', 3, 8]]);
+  assert.match(findings[0].message, /binary file \(a NUL byte at line 4\), not a YAML inventory/);
+  const runbook = lintRunbook('# Steps\n- [ ] a\0b\n');
+  assert.deepEqual(runbook.map((f) => [f.ruleId, f.range.start.line]), [['FILE001', 1]]);
+  assert.match(runbook[0].message, /not a Markdown runbook/);
+});

@@ -11,7 +11,7 @@ import { findIdsInText, type IdInText } from '../domain/identifiers';
 import { compareFindings, type Finding, type FixHint, type Position, type Range } from '../findings';
 import type { RuleSetting } from '../inventory/lint';
 import { checkTextLimits, LIMIT_RULE_IDS } from '../inventory/limits';
-import { parseInventory, rangeOf, type ParsedInventory } from '../inventory/parse';
+import { binaryTextHit, parseInventory, rangeOf, type ParsedInventory } from '../inventory/parse';
 import { SCHEMA_NOT_ALLOWED, schemaFindings } from '../inventory/schema-findings';
 import { identifierVerdicts } from '../rules/identifiers';
 import { RULES_BY_ID } from '../rules/index';
@@ -236,6 +236,8 @@ export function lintRunbook(text: string, options: RunbookLintOptions = {}): Fin
   const tooLarge = sizeLimitFinding(text);
   if (tooLarge) return settle([tooLarge], options);
   const positions = new RunbookPositions(text);
+  const binary = binaryTextHit(text, 'runbook');
+  if (binary) return settle([{ ruleId: binary.ruleId, severity: 'error', message: binary.message, range: positions.range(binary.offset, binary.offset) }], options);
   const raw = identifierFindings(text, positions);
   try {
     raw.push(...frontMatterFindings(text, positions, options));
