@@ -199,10 +199,18 @@ function unsafeIntegerFindings(parsed: ParsedInventory, reported: ReadonlySet<st
       return;
     }
     if (value === null || typeof value !== 'object') return;
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : Object.entries(value);
-    for (const [key, item] of entries) {
+    // Plain loops: this runs on the whole inventory after every edit in the editor.
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+      return;
+    }
+    for (const key in value) {
       path.push(key);
-      walk(item);
+      walk((value as Record<string, unknown>)[key]);
       path.pop();
     }
   };
