@@ -28,7 +28,7 @@ import { codeActions } from '../core/language/code-actions';
 import { definedElsewhereInformation, refersToUnknownServer, unknownServerName } from '../core/language/defined-elsewhere';
 import { completionContext } from '../core/language/completion-context';
 import { completionItems } from '../core/language/completion';
-import { findingToDiagnostic } from './diagnostics';
+import { capDiagnostics, findingToDiagnostic } from './diagnostics';
 import { hover } from '../core/language/hover';
 import {
   definitionLocations,
@@ -214,6 +214,10 @@ export function startServer(connection: Connection): void {
   }
 
   function diagnosticsOf(doc: TextDocument): Diagnostic[] {
+    return capDiagnostics(allDiagnosticsOf(doc));
+  }
+
+  function allDiagnosticsOf(doc: TextDocument): Diagnostic[] {
     if (runbooks.applies(doc)) return runbooks.diagnostics(doc);
     if (isInventoryDoc(doc)) return inventoryDiagnostics(doc);
     return parseConfig(doc.getText(), uriToPath(doc.uri)).findings.map(findingToDiagnostic);

@@ -10,6 +10,7 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, printUsageError } from '../exit';
 import { collectFiles, pathProblemText } from '../lint/collect';
 import { COMMON_OPTIONS, handleCommonOptions } from '../common-options';
 import { writeFileAtomically } from '../atomic-write';
+import { maskSecrets } from '../../core/domain/secrets';
 
 const isRunbookName = (name: string) => /\.runbook\.md$/i.test(name);
 
@@ -100,12 +101,13 @@ export function runbookStatus(file: string, text: string): RunbookStatus {
   const result: RunbookStatus = { file, done, total: steps.length };
   const data = doc.frontMatter?.data;
   if (data !== null && typeof data === 'object' && typeof (data as Record<string, unknown>).title === 'string') {
-    result.title = (data as Record<string, string>).title;
+    result.title = maskSecrets((data as Record<string, string>).title);
   }
+  // Status goes to CI logs: a product key written in a step or the title is masked there.
   const next = steps.find((s) => !s.checked);
-  if (next) result.nextStep = { line: next.line + 1, text: next.text };
+  if (next) result.nextStep = { line: next.line + 1, text: maskSecrets(next.text) };
   const error = doc.frontMatter?.error;
-  if (error) result.frontMatterError = { message: error.message, line: error.line + 1, column: error.column + 1 };
+  if (error) result.frontMatterError = { message: maskSecrets(error.message), line: error.line + 1, column: error.column + 1 };
   return result;
 }
 

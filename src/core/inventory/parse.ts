@@ -50,6 +50,8 @@ export function parseInventory(text: string): ParsedInventory {
   let fatal = false;
   const sizeHit = checkTextLimits(text);
   if (sizeHit) return overLimit(text, positions, sizeHit);
+  const binary = binaryTextHit(text, 'inventory');
+  if (binary) return overLimit(text, positions, binary);
   let document: Document.Parsed;
   try {
     const limited = parseYamlWithLimits(text, INVENTORY_PARSE_OPTIONS);
@@ -68,10 +70,16 @@ export function parseInventory(text: string): ParsedInventory {
     return { text, document, positions, inventory: {}, findings, checkable: false };
   }
 
+  // `yaml` may report one problem twice (e.g. an unclosed JSON bracket as a missing character
+  // and as a bad flow collection): both become the same finding, shown once.
+  const seen = new Set<string>();
   for (const error of document.errors) {
     const finding = yamlErrorFinding(error, document, positions);
-    findings.push(finding);
     if (finding.ruleId === YAML_SYNTAX) fatal = true;
+    const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    findings.push(finding);
   }
   for (const warning of document.warnings) {
     findings.push({
@@ -135,7 +143,28 @@ export function parseInventory(text: string): ParsedInventory {
   return { text, document, positions, inventory, findings, checkable: !fatal };
 }
 
-/** A file over one of the input limits: one finding, nothing else is checked. */
+/** The rule of files that are not text (also given by the CLI when it reads the bytes). */
+export const FILE_NOT_TEXT = 'FILE001';
+
+/**
+ * A text with a NUL character is a binary file opened as text (the CLI says so from the bytes;
+ * an editor may still open it): one FILE001 at the first NUL, as the CLI reports it.
+ */
+export function binaryTextHit(text: string, as: 'inventory' | 'runbook'): LimitHit | undefined {
+  const nul = text.indexOf('\0');
+  if (nul < 0) return undefined;
+  const line = (text.slice(0, nul).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+  return {
+    ruleId: FILE_NOT_TEXT,
+    offset: nul,
+    message:
+      as === 'runbook'
+        ? l10n.t('This is a binary file (a NUL byte at line {0}), not a Markdown runbook.', line)
+        : l10n.t('This is a binary file (a NUL byte at line {0}), not a YAML inventory.', line),
+  };
+}
+
+/** A file over one of the input limits (or not text): one finding, nothing else is checked. */
 function overLimit(text: string, positions: TextPositions, hit: LimitHit, document: Document.Parsed = parseDocument('')): ParsedInventory {
   const finding: Finding = { ruleId: hit.ruleId, severity: 'error', message: hit.message, range: placeAt([hit.offset, hit.offset + 1], positions) };
   return { text, document, positions, inventory: {}, findings: [finding], checkable: false };
@@ -286,10 +315,15 @@ function enclosingOpener(document: Document.Parsed, errorOffset: number, kind: '
 
 // ---- Finding nodes and ranges by path (shared with the language server) ----
 
-/** The pair holding `key` in a mapping node, if any. */
+/**
+ * The pair holding `key` in a mapping node, if any. With a duplicated key, the last pair: its
+ * value is the one the data holds (toJS keeps the last), so findings about the value go there,
+ * next to the YAML002 on the duplicate.
+ */
 export function pairOf(map: unknown, key: PathSegment): Pair<unknown, unknown> | undefined {
   if (!isMap(map)) return undefined;
-  for (const item of map.items) {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const item = map.items[i];
     const k = item.key;
     const name = isScalar(k) ? k.value : k;
     if (name !== null && name !== undefined && String(name) === String(key)) return item;

@@ -269,7 +269,8 @@ function segmentSpan(starts: readonly number[], edit: TextEdit): [number, number
  * result, so neither `old.document` nor `old.inventory` may be used afterwards.
  */
 export function reparse(old: ParsedInventory, text: string, edit: TextEdit = changedRegion(old.text, text)): Reparsed | undefined {
-  if (checkTextLimits(text)) return undefined; // over the size limit: the full parse reports it
+  // Over the size limit, or binary: the full parse reports it.
+  if (checkTextLimits(text) || text.includes('\0')) return undefined;
   const root = old.document.contents as YAMLMap;
   const keyStarts = root.items.map((p) => (p.key as Node).range![0]);
   if (edit.start < keyStarts[0]) return undefined; // before the first key: comments, "---"

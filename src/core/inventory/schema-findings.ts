@@ -53,6 +53,19 @@ function show(value: unknown): string {
   return text.length > 60 ? text.slice(0, 57) + '...' : text;
 }
 
+/**
+ * A number YAML read but JSON cannot print or hold exactly (1e400 is Infinity, .nan is NaN,
+ * 99999999999999999999 is rounded): shown as written in the file.
+ */
+function isInexactNumber(value: unknown): value is number {
+  return typeof value === 'number' && (!Number.isFinite(value) || (Number.isInteger(value) && !Number.isSafeInteger(value)));
+}
+
+/** `show(value)`, with an inexact number as written in the file. */
+function showAt(value: unknown, parsed: ParsedInventory, path: InventoryPath): string {
+  return isInexactNumber(value) ? show(sourceOf(parsed, path) ?? String(value)) : show(value);
+}
+
 function typeName(value: unknown): string {
   if (value === null) return l10n.t('empty');
   if (Array.isArray(value)) return l10n.t('a list');
@@ -147,8 +160,7 @@ export interface SchemaFindingsOptions {
 /** Schema errors of the inventory (or of `options`' document) as findings, each on its YAML node. */
 export function schemaFindings(parsed: ParsedInventory, options?: SchemaFindingsOptions): Finding[] {
   const validate = options?.validate ?? inventoryValidator();
-  if (validate(parsed.inventory)) return [];
-  const errors = (validate.errors ?? []).slice();
+  const errors = validate(parsed.inventory) ? [] : (validate.errors ?? []).slice();
 
   // anyOf/oneOf: keep the combined error, drop its branches' errors (same instance, nested
   // schema path).
@@ -164,6 +176,8 @@ export function schemaFindings(parsed: ParsedInventory, options?: SchemaFindings
 
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  const reported = new Set(errors.map((e) => e.instancePath));
+  for (const finding of unsafeIntegerFindings(parsed, reported)) findings.push(finding);
   for (const error of errors) {
     if (isBranchError(error) || isShadowedEnum(error)) continue;
     const finding = toFinding(error, parsed, options?.name);
@@ -173,6 +187,48 @@ export function schemaFindings(parsed: ParsedInventory, options?: SchemaFindings
     findings.push(finding);
   }
   return findings;
+}
+
+/**
+ * Whole numbers beyond 2^53 - 1 that the schema accepts as integers, although YAML rounded them
+ * (99999999999999999999 is read as 100000000000000000000): a silent change of the value.
+ * `reported`: JSON pointers that already have a schema error.
+ */
+function unsafeIntegerFindings(parsed: ParsedInventory, reported: ReadonlySet<string>): Finding[] {
+  const found: Finding[] = [];
+  const path: (string | number)[] = [];
+  const pointer = () => path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const walk = (value: unknown) => {
+    if (typeof value === 'number') {
+      if (Number.isInteger(value) && !Number.isSafeInteger(value) && !reported.has(pointer())) {
+        const at = [...path];
+        found.push({
+          ruleId: SCHEMA_BAD_FORMAT,
+          severity: 'error',
+          message: l10n.t('"{0}" is {1}: too large to be read exactly (at most {2}).', keyName(at), showAt(value, parsed, at), Number.MAX_SAFE_INTEGER),
+          range: rangeOf(parsed, at, 'value') ?? objectRange(parsed, at),
+        });
+      }
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    // Plain loops: this runs on the whole inventory after every edit in the editor.
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+      return;
+    }
+    for (const key in value) {
+      path.push(key);
+      walk((value as Record<string, unknown>)[key]);
+      path.pop();
+    }
+  };
+  walk(parsed.inventory);
+  return found;
 }
 
 function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFindingsOptions['name']): Finding {
@@ -245,6 +301,18 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
           fix,
         };
       }
+      if (typeof data === 'number' && !Number.isFinite(data)) {
+        // 1e400 or .inf is read as infinity, .nan as "not a number": say so, with the text.
+        const source = showAt(data, parsed, path);
+        return {
+          ruleId: SCHEMA_WRONG_TYPE,
+          severity: 'error',
+          message: Number.isNaN(data)
+            ? l10n.t('"{0}" must be {1}, not {2} ("not a number").', key, expectedType(expected), source)
+            : l10n.t('"{0}" must be {1}, not {2}: too large to be a number.', key, expectedType(expected), source),
+          range: valueRange(),
+        };
+      }
       return {
         ruleId: SCHEMA_WRONG_TYPE,
         severity: 'error',
@@ -281,7 +349,7 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
       return {
         ruleId: SCHEMA_NOT_ALLOWED,
         severity: 'error',
-        message: l10n.t('"{0}" is not a valid {1} for "{2}". Allowed: {3}.', show(error.data), title, key, allowed.join(', ')),
+        message: l10n.t('"{0}" is not a valid {1} for "{2}". Allowed: {3}.', showAt(error.data, parsed, path), title, key, allowed.join(', ')),
         range: valueRange(),
       };
     }
@@ -311,7 +379,7 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
       return {
         ruleId: SCHEMA_BAD_FORMAT,
         severity: 'error',
-        message: l10n.t('"{0}" must be {1} {2}, not {3}.', key, String(params.comparison), String(params.limit), show(error.data)),
+        message: l10n.t('"{0}" must be {1} {2}, not {3}.', key, String(params.comparison), String(params.limit), showAt(error.data, parsed, path)),
         range: valueRange(),
       };
     case 'minLength':

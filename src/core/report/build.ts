@@ -1,6 +1,8 @@
 // What `rdslic report` shows, computed once for both formats: totals, packs (with their
 // references masked), hosts by mode, lint findings summary, pending migrations, grace periods.
-import { findIdsInText, maskRetailCode } from '../domain/identifiers';
+// Every text in it is masked (maskSecrets): a product key pasted into `organization` or a
+// server name must not reach a wiki page.
+import { maskSecrets, maskSecretsDeep, maskTail } from '../domain/secrets';
 import type { Finding, Severity } from '../findings';
 import { lintInventory, type RuleSetting } from '../inventory/lint';
 import type { CalPack, Inventory, LicenseServer } from '../inventory/model';
@@ -59,15 +61,17 @@ export function buildReport(inputs: readonly ReportInput[], today: string): Repo
     for (const f of found) findings.push({ file: input.file, finding: f });
   }
   const organizations = [...new Set(inventories.map((i) => (typeof i.organization === 'string' ? i.organization : undefined)).filter((o): o is string => !!o))];
-  return {
+  return maskSecretsDeep({
     files: inputs.map((i) => i.file),
     today,
     organizations,
     totals: inventoryTotals(inventories, today),
     packs: inventories.flatMap(packRows),
     findings: summarizeFindings(findings),
-  };
+  });
 }
+
+export { maskSecrets, maskTail };
 
 function packRows(inventory: Inventory): PackRow[] {
   const servers = Array.isArray(inventory.licenseServers) ? (inventory.licenseServers as LicenseServer[]) : [];
@@ -94,23 +98,6 @@ function packReference(p: CalPack): string | undefined {
   if (typeof p.licenseNumber === 'string') parts.push(`license ${maskTail(p.licenseNumber)}`);
   if (typeof p.retailCodeLast5 === 'string') parts.push(`retail …${maskSecrets(p.retailCodeLast5)}`);
   return parts.length > 0 ? parts.join(', ') : undefined;
-}
-
-/** Only the last 3 characters: "…567". */
-export function maskTail(value: string): string {
-  const compact = value.replace(/[-\s]/g, '');
-  return `…${compact.slice(-3)}`;
-}
-
-/** Free text with every retail code, key pack ID and License Server ID in it masked. */
-export function maskSecrets(text: string): string {
-  let out = '';
-  let last = 0;
-  for (const id of findIdsInText(text)) {
-    out += text.slice(last, id.start) + (id.kind === 'retailCode' ? maskRetailCode(id.text) : maskTail(id.text));
-    last = id.end;
-  }
-  return out + text.slice(last);
 }
 
 function summarizeFindings(all: readonly { file: string; finding: Finding }[]): FindingsSummary {

@@ -3,12 +3,15 @@
 // parsed data and, when the YAML is invalid, the first error with its position in the file are
 // reported next to it, never instead of it.
 import * as l10n from '@vscode/l10n';
-import { parseDocument } from 'yaml';
+import { aliasHit, INPUT_LIMITS, LIMIT_DEPTH, parseYamlWithLimits, type LimitHit } from '../inventory/limits';
+import { visit, type Document } from 'yaml';
 import type { LineIndex } from './lines';
 
 /** Where a front matter problem is, in the whole file (0-based, UTF-16 columns, like LSP). */
 export interface FrontMatterError {
   message: string;
+  /** Set when an input limit was hit (LIMIT002 nesting, LIMIT003 aliases) rather than a YAML error. */
+  ruleId?: string;
   line: number;
   column: number;
 }
@@ -24,8 +27,6 @@ export interface FrontMatter {
 
 const OPENING = /^---[ \t]*$/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*$/;
-/** Alias expansion limit: a front matter is a few keys; an alias bomb must not hang a save. */
-const MAX_ALIAS_COUNT = 100;
 
 /**
  * Finds the front matter at the start of a text whose lines are `lines` (the first line starting
@@ -49,16 +50,47 @@ export function readFrontMatter(text: string, lines: LineIndex, lineCount: numbe
   const raw = text.slice(starts[0], end);
   const yamlStart = starts[1];
   const yamlText = text.slice(yamlStart, starts[lineCount - 1]);
+  // The inventories' limits (nesting depth, alias expansions): a front matter is a few keys,
+  // and a hostile one must not overflow the stack or hang a save.
   try {
-    const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+    const limited = parseYamlWithLimits(yamlText, { prettyErrors: false, uniqueKeys: true });
+    if (limited.hit) return { raw, error: limitError(limited.hit, yamlStart, lines) };
+    const doc = limited.document;
     const first = doc.errors[0];
     if (first) return { raw, error: locate(first.message, yamlStart + (first.pos?.[0] ?? 0), lines) };
-    return { raw, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? undefined };
+    try {
+      return { raw, data: doc.toJS({ maxAliasCount: INPUT_LIMITS.maxAliasCount }) ?? undefined };
+    } catch (err) {
+      if (err instanceof ReferenceError && /alias count/i.test(err.message)) return { raw, error: limitError(aliasHit(firstAliasOffset(doc)), yamlStart, lines) };
+      throw err;
+    }
   } catch (err) {
-    // toJS throws on alias bombs and similar: report it at the start of the YAML.
+    // toJS throws on an alias to nothing and similar: report it at the start of the YAML.
     const message = err instanceof Error ? err.message : String(err);
     return { raw, error: locate(message, yamlStart, lines) };
   }
+}
+
+/** Offset of the first alias (`*name`) in the YAML, where an alias bomb is reported. */
+function firstAliasOffset(document: Document.Parsed): number {
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset ?? 0;
+}
+
+/** The limit's finding, worded for a front matter: the rest of the runbook is still checked. */
+function limitError(hit: LimitHit, yamlStart: number, lines: LineIndex): FrontMatterError {
+  const error = locate('', yamlStart + hit.offset, lines);
+  const message =
+    hit.ruleId === LIMIT_DEPTH
+      ? l10n.t('The front matter nests mappings and lists more than {0} levels deep here: it is not read. Remove the extra nesting.', INPUT_LIMITS.maxDepth)
+      : l10n.t('Expanding the aliases of the front matter would copy more than {0} values (an "alias bomb"): it is not read. Write the values out instead of chaining aliases.', INPUT_LIMITS.maxAliasCount);
+  return { ...error, message, ruleId: hit.ruleId };
 }
 
 function locate(detail: string, offset: number, lines: LineIndex): FrontMatterError {

@@ -11,7 +11,8 @@ import { validate as precompiledValidator } from '../generated/runbook-validator
 import { findIdsInText, type IdInText } from '../domain/identifiers';
 import { compareFindings, type Finding, type FixHint, type Position, type Range } from '../findings';
 import type { RuleSetting } from '../inventory/lint';
-import { parseInventory, rangeOf, type ParsedInventory } from '../inventory/parse';
+import { checkTextLimits, LIMIT_RULE_IDS } from '../inventory/limits';
+import { binaryTextHit, parseInventory, rangeOf, type ParsedInventory } from '../inventory/parse';
 import { SCHEMA_NOT_ALLOWED, schemaFindings } from '../inventory/schema-findings';
 import { identifierVerdicts } from '../rules/identifiers';
 import { RULES_BY_ID } from '../rules/index';
@@ -145,9 +146,9 @@ function frontMatterFindings(text: string, positions: RunbookPositions, options:
   const frontMatter = parseRunbook(text).frontMatter;
   if (!frontMatter) return [];
   if (frontMatter.error) {
-    const { line, column, message } = frontMatter.error;
+    const { line, column, message, ruleId } = frontMatter.error;
     const offset = positions.lines.starts[line] + column;
-    return [finding(RUNBOOK_FRONT_MATTER_YAML, positions.toLineEnd(offset), message)];
+    return [finding(ruleId ?? RUNBOOK_FRONT_MATTER_YAML, positions.toLineEnd(offset), message)];
   }
   const yaml = frontMatterYaml(text)!;
   const data = frontMatter.data;
@@ -217,13 +218,24 @@ function frontMatterFindings(text: string, positions: RunbookPositions, options:
   return found;
 }
 
+/**
+ * LIMIT001 for a text over the inventories' size limit (the CLI does not even read such a
+ * file): the editor and the CLI agree, and the language server is not made to scan megabytes.
+ */
+function sizeLimitFinding(text: string): Finding | undefined {
+  const hit = checkTextLimits(text);
+  if (!hit) return undefined;
+  return finding(hit.ruleId, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, hit.message);
+}
+
 function settle(raw: Finding[], options: { file?: string; rules?: Record<string, RuleSetting> }): Finding[] {
   const settings = options.rules ?? {};
   const out: Finding[] = [];
   for (const f of raw) {
     const setting = settings[f.ruleId];
-    if (setting === 'off') continue;
-    const settled: Finding = { ...f, severity: setting ?? f.severity };
+    // As for inventories: what was over an input limit was not checked, so it is always said.
+    if (setting === 'off' && !LIMIT_RULE_IDS.has(f.ruleId)) continue;
+    const settled: Finding = { ...f, severity: setting === 'off' || setting === undefined ? f.severity : setting };
     if (options.file !== undefined) settled.file = options.file;
     out.push(settled);
   }
@@ -235,7 +247,11 @@ function settle(raw: Finding[], options: { file?: string; rules?: Record<string,
  * its front matter. Never throws. Ranges are 0-based LSP positions in `text`.
  */
 export function lintRunbook(text: string, options: RunbookLintOptions = {}): Finding[] {
+  const tooLarge = sizeLimitFinding(text);
+  if (tooLarge) return settle([tooLarge], options);
   const positions = new RunbookPositions(text);
+  const binary = binaryTextHit(text, 'runbook');
+  if (binary) return settle([{ ruleId: binary.ruleId, severity: 'error', message: binary.message, range: positions.range(binary.offset, binary.offset) }], options);
   const raw = identifierFindings(text, positions);
   try {
     raw.push(...frontMatterFindings(text, positions, options));
@@ -256,5 +272,7 @@ export function lintRunbook(text: string, options: RunbookLintOptions = {}): Fin
  * (the front matter is not a cell; lintRunbook on the file checks it). Ranges are in `source`.
  */
 export function lintRunbookCell(source: string, options: { file?: string; rules?: Record<string, RuleSetting> } = {}): Finding[] {
+  const tooLarge = sizeLimitFinding(source);
+  if (tooLarge) return settle([tooLarge], options);
   return settle(identifierFindings(source, new RunbookPositions(source)), options);
 }

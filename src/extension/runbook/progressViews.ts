@@ -1,6 +1,7 @@
 // Where progress is shown: a status bar item for the active runbook, the "Runbooks" view in
 // the explorer, and a "3/7 steps" item on each Markdown cell that has steps.
 import * as vscode from 'vscode';
+import { maskSecrets } from '../../core/domain/secrets';
 import { COMMANDS, NOTEBOOK_TYPE } from './constants';
 import { RunbookProgress, RunbookProgressModel, StepRef, isRunbookUri, runbookLabel } from './progress';
 import { countCellSteps } from './steps';
@@ -78,7 +79,8 @@ export class RunbooksTreeProvider implements vscode.TreeDataProvider<RunbookNode
 
   getTreeItem(node: RunbookNode): vscode.TreeItem {
     if (node.kind === 'step') {
-      const item = new vscode.TreeItem(node.step.text || vscode.l10n.t('(untitled step)'), vscode.TreeItemCollapsibleState.None);
+      // The view is on screen whatever is being shown or shared: a product key in a step is masked.
+      const item = new vscode.TreeItem(maskSecrets(node.step.text) || vscode.l10n.t('(untitled step)'), vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon('circle-large-outline');
       item.contextValue = 'rdslic.runbookStep';
       item.command = { command: COMMANDS.revealStep, title: vscode.l10n.t('Go to step'), arguments: [node.progress.uri, node.step.cellIndex] };

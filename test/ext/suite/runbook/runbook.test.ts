@@ -243,6 +243,17 @@ suite('runbook notebooks', () => {
     await waitFor('the runbook gone from the view', async () => (await descriptionOf()) === undefined, [api.progress.onDidChange as vscode.Event<unknown>]);
   });
 
+  test('the Runbooks view masks a product key written in a step: only its last five characters', async () => {
+    const uri = workspaceUri('generated/secret.runbook.md');
+    const inView = async () => (await api.runbooksView.getChildren()).find((n) => n.progress.uri.fsPath === uri.fsPath && n.progress.total === 1);
+    writeBytes(uri, '# Secret\n\n- [ ] Type 7K2QH-4M9PX-R3T8W-C6VJD-1NB5F on the install page\n');
+    const node = await waitFor('the runbook in the view', inView, [api.progress.onDidChange as vscode.Event<unknown>]);
+    const [step] = await api.runbooksView.getChildren(node);
+    assert.equal(api.runbooksView.getTreeItem(step!).label, 'Type XXXXX-XXXXX-XXXXX-XXXXX-1NB5F on the install page');
+    fs.rmSync(uri.fsPath);
+    await waitFor('the runbook gone from the view', async () => (await inView()) === undefined, [api.progress.onDidChange as vscode.Event<unknown>]);
+  });
+
   test('"Go to First Open Step" opens the runbook with the cell of its first open step selected', async () => {
     const uri = workspaceUri(ACTIVATE);
     const editor = await api.revealFirstOpenStep(uri);
