@@ -15,6 +15,8 @@ const bundles = [
     external: ['vscode'],
     banner: { js: 'var __rdslicLoadStart = performance.now();' },
   },
+  // vscode-languageclient, required by the extension when the server first starts.
+  { entryPoints: { 'language-client': 'src/extension/inventory/language-client-module.ts' }, external: ['vscode'] },
   // Language server: started by the extension over IPC, or by `rdslic lsp --stdio`.
   { entryPoints: { server: 'src/server/main.ts' } },
   // CLI.

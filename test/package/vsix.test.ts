@@ -27,7 +27,7 @@ test('ships no sources, tests, source maps or node_modules', () => {
 test('ships the entry points, the server, schemas, runbooks and the UI strings', () => {
   const names = new Set(shipped());
   const manifest = JSON.parse(zip().read('extension/package.json').toString('utf8')) as { main: string };
-  for (const required of [manifest.main.replace(/^\.\//, ''), 'dist/server.js', 'dist/cli.js', 'dist/notebook-renderer.js', 'package.nls.json', 'package.nls.fr.json', 'schemas/inventory.schema.json', 'schemas/config.schema.json']) {
+  for (const required of [manifest.main.replace(/^\.\//, ''), 'dist/language-client.js', 'dist/server.js', 'dist/cli.js', 'dist/notebook-renderer.js', 'package.nls.json', 'package.nls.fr.json', 'schemas/inventory.schema.json', 'schemas/config.schema.json']) {
     assert.ok(names.has(required), `${required} is missing from the VSIX`);
   }
   assert.ok([...names].some((n) => n.startsWith('runbooks/en/') && n.endsWith('.runbook.md')), 'no English runbook shipped');

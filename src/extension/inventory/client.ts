@@ -1,15 +1,19 @@
 // The language client, started lazily: only once an inventory is open or exists in the
 // workspace, or a command needs it. One client for every workspace folder (the server
 // indexes all of them).
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  DidChangeConfigurationNotification,
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { onDidChangeYamlSyntaxReported, yamlSyntaxReportedElsewhere } from './yaml-extension';
+
+type ClientModule = typeof import('./language-client-module');
+let clientModule: ClientModule | undefined;
+
+/** vscode-languageclient, loaded on first use from its own bundle (see language-client-module.ts). */
+function loadClientModule(): ClientModule {
+  // A computed path, so that esbuild leaves the require to run time instead of inlining it.
+  return (clientModule ??= require(path.join(__dirname, 'language-client.js')) as ClientModule);
+}
 
 /** The server's `rdslic` settings: the user's, plus what the extension knows of other extensions. */
 function serverSettings(section: unknown): Record<string, unknown> {
@@ -33,7 +37,9 @@ export class LazyLanguageClient implements vscode.Disposable {
     this.yamlWatch = onDidChangeYamlSyntaxReported((reported) => {
       this.output.info(`Red Hat YAML reports YAML syntax: ${reported}`);
       const client = this.client;
-      if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
+      if (client?.isRunning()) {
+        void client.sendNotification(loadClientModule().DidChangeConfigurationNotification.type, { settings: null }).catch(() => undefined);
+      }
     });
   }
 
@@ -64,6 +70,7 @@ export class LazyLanguageClient implements vscode.Disposable {
   }
 
   private async start(): Promise<LanguageClient> {
+    const { LanguageClient, TransportKind } = loadClientModule();
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
