@@ -97,6 +97,9 @@ function generateInventory(targetLines, seed = 42) {
         `    joined: domain`,
         `    deployed: ${date(rand, 2025)}`,
       ];
+      // Every 7th server's host 29 has a misspelt extra key: a shape finding, which a plain
+      // JSON Schema validator (yaml-language-server) reports too.
+      if (s % 7 === 3 && h === 29) host.push('    licenceMode: perUser');
       hostLines.push(...host);
       lines += host.length;
     }

@@ -15,7 +15,8 @@ const ROOT = path.resolve(__dirname, '..');
 const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [1000, 10000, 50000] : [1000, 10000, 50000, 150000];
 const RUNS = QUICK ? 3 : 5;
-const LSP_EDITS = QUICK ? 30 : 100;
+const LSP_EDITS = QUICK ? 40 : 100;
+const WARMUP_EDITS = 10;
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'rdslic-bench-'));
 const CLI = path.join(ROOT, 'bin', 'rdslic.js');
 const FLOOR = path.join(__dirname, 'floor.js');
@@ -79,11 +80,14 @@ function lintVsFloor() {
     rows.push({ lines, floorMs: floor.ms, lintMs: lint.ms, ratio: lint.ms / floor.ms, floorRss: floor.rss, lintRss: lint.rss });
   }
   const big = rows[rows.length - 1];
-  const mid = rows.find((r) => r.lines === 10000);
-  // Cost per line at the largest size vs at 10k lines: ~1 when growth is linear.
-  const growth = big.lintMs / big.lines / (mid.lintMs / mid.lines);
+  // Linear growth: the cost of each extra line is the same at every size. Compare the marginal
+  // cost per line over the last step (e.g. 50k → 150k) with the step before (10k → 50k); the
+  // process start-up, paid once, cancels out. ≈ 1 when linear, ≈ 3 if it were quadratic.
+  const slope = (a, b) => (b.lintMs - a.lintMs) / (b.lines - a.lines);
+  const [a, b, c] = rows.slice(-3);
+  const growth = slope(b, c) / slope(a, b);
   figure(1, `lint / floor at ${big.lines / 1000}k lines`, big.ratio, '≤ 2.0×', big.ratio <= 2.0, { rows });
-  figure('1b', `lint cost per line, ${big.lines / 1000}k vs 10k (linear ≈ 1)`, growth, '≤ 1.5', growth <= 1.5);
+  figure('1b', `lint cost per extra line, ${b.lines / 1000}k→${c.lines / 1000}k vs ${a.lines / 1000}k→${b.lines / 1000}k (linear ≈ 1)`, growth, '≤ 1.5', growth <= 1.5);
   const memRatio = big.lintRss / big.floorRss;
   figure(6, `peak memory lint / floor at ${big.lines / 1000}k lines`, memRatio, '≤ 2.0×', memRatio <= 2.0, {
     lintMiB: big.lintRss / 2 ** 20,
@@ -142,7 +146,9 @@ async function lspLatency(label, command, args, settings) {
     const targets = lines.map((l, i) => (l.includes('evidence: "Invoice') ? i : -1)).filter((i) => i >= 0);
     const latencies = [];
     let version = 1;
-    for (let k = 0; k < LSP_EDITS; k++) {
+    // The first WARMUP edits are timed apart: they include the JIT compiling the edit path
+    // (the first keystrokes of a session), the same for both servers.
+    for (let k = 0; k < WARMUP_EDITS + LSP_EDITS; k++) {
       const line = targets[(k * 7919) % targets.length];
       const col = lines[line].indexOf('Invoice') + 1;
       const insert = k % 2 === 0;
@@ -157,7 +163,16 @@ async function lspLatency(label, command, args, settings) {
       const { time } = await withTimeout(wait, 30000, `${label}: no diagnostics after edit ${k}`);
       latencies.push(time - t0);
     }
-    return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), findings: initial.diagnostics.length };
+    const flagged = new Set(initial.diagnostics.map((d) => d.range.start.line));
+    const warm = latencies.slice(WARMUP_EDITS);
+    return {
+      p50: percentile(warm, 50),
+      p95: percentile(warm, 95),
+      firstEditMs: latencies[0],
+      warmupMaxMs: Math.max(...latencies.slice(0, WARMUP_EDITS)),
+      findings: initial.diagnostics.length,
+      lines: flagged,
+    };
   } finally {
     await client.close();
   }
@@ -170,16 +185,26 @@ function withTimeout(promise, ms, message) {
 
 async function lsp() {
   const ours = await lspLatency('rdslic', process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { rdslic: {} });
-  figure(2, 'LSP edit → diagnostics p95, 10k lines (ms)', ours.p95, '≤ 50 ms', ours.p95 <= 50, { p50: ours.p50, findings: ours.findings });
+  figure(2, 'LSP edit → diagnostics p95, 10k lines (ms)', ours.p95, '≤ 50 ms', ours.p95 <= 50, {
+    p50: ours.p50,
+    firstEditMs: ours.firstEditMs,
+    warmupMaxMs: ours.warmupMaxMs,
+    findings: ours.findings,
+  });
   const schema = pathToFileURL(path.join(ROOT, 'schemas', 'inventory.schema.json')).href;
   const ylsBin = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
   const yls = await lspLatency('yaml-language-server', process.execPath, [ylsBin, '--stdio'], {
     yaml: { validate: true, schemas: { [schema]: ['*.rdslic.yaml'] }, schemaStore: { enable: false }, format: { enable: false } },
   });
   const speedup = yls.p95 / ours.p95;
-  figure('2b', 'yaml-language-server p95 / rdslic p95', speedup, '≥ 5×', speedup >= 5 && ours.findings >= yls.findings, {
+  // "At equal or better findings": every line yaml-language-server flags, rdslic flags too.
+  const missed = [...yls.lines].filter((line) => !ours.lines.has(line));
+  if (yls.findings === 0) throw new Error('yaml-language-server reported nothing: is the schema associated?');
+  figure('2b', 'yaml-language-server p95 / rdslic p95', speedup, '≥ 5×', speedup >= 5 && missed.length === 0, {
+    linesOnlyYlsFlags: missed.length,
     ylsP50: yls.p50,
     ylsP95: yls.p95,
+    ylsFirstEditMs: yls.firstEditMs,
     ylsFindings: yls.findings,
     ourFindings: ours.findings,
   });
@@ -223,6 +248,13 @@ async function main() {
   if (rows) {
     process.stdout.write(`\n| lines | floor ms | lint ms | ratio | floor MiB | lint MiB |\n|---|---|---|---|---|---|\n`);
     for (const r of rows) process.stdout.write(`| ${r.lines} | ${fmt(r.floorMs, 0)} | ${fmt(r.lintMs, 0)} | ${fmt(r.ratio, 2)} | ${fmt(r.floorRss / 2 ** 20, 0)} | ${fmt(r.lintRss / 2 ** 20, 0)} |\n`);
+  }
+  const ours = figures.find((f) => f.id === 2);
+  const yls = figures.find((f) => f.id === '2b');
+  if (ours && yls && yls.ylsP95 !== undefined) {
+    process.stdout.write(`\n| LSP, 10k lines | p50 ms | p95 ms | first edit ms | findings |\n|---|---|---|---|---|\n`);
+    process.stdout.write(`| rdslic | ${fmt(ours.p50)} | ${fmt(ours.value)} | ${fmt(ours.firstEditMs)} | ${ours.findings} |\n`);
+    process.stdout.write(`| yaml-language-server | ${fmt(yls.ylsP50)} | ${fmt(yls.ylsP95)} | ${fmt(yls.ylsFirstEditMs)} | ${yls.ylsFindings} |\n`);
   }
   const outDir = path.join(__dirname, 'results');
   fs.mkdirSync(outDir, { recursive: true });
