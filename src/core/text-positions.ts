@@ -3,6 +3,21 @@
 // search, so placing many findings stays cheap on big files.
 import type { Position, Range } from './findings';
 
+/**
+ * Index of the last element of `sorted` (ascending, non-empty) that is ≤ `value`, or 0 when
+ * none is: with line-start offsets, the line holding an offset.
+ */
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 export class TextPositions {
   /** Offset of the first character of each line. */
   private readonly lineStarts: number[] = [0];
@@ -17,13 +32,7 @@ export class TextPositions {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(this.lineStarts, clamped);
     return { line: lo, character: clamped - this.lineStarts[lo] };
   }
 

@@ -27,6 +27,7 @@ import { TextPositions } from '../text-positions';
 import type { Inventory } from './model';
 import { carryIdsInText } from './text-ids';
 import { INVENTORY_PARSE_OPTIONS, INVENTORY_TOJS_OPTIONS, type ParsedInventory } from './parse';
+import { lastAtOrBefore } from '../text-positions';
 
 /** What was re-parsed: some items of one top-level sequence, or some top-level keys. */
 export type ReparseScope = 'items' | 'keys';
@@ -246,16 +247,7 @@ function shift(node: unknown, delta: number, from = 0): void {
 
 /** Indices [first, last] of the segments (sorted starts) holding the edited region. */
 function segmentSpan(starts: readonly number[], edit: TextEdit): [number, number] {
-  const find = (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const find = (offset: number) => lastAtOrBefore(starts, offset);
   // A pure insertion at a segment start belongs to the segment that follows it.
   const first = find(edit.start);
   const last = edit.oldEnd > edit.start ? find(edit.oldEnd - 1) : first;

@@ -6,6 +6,7 @@ import * as l10n from '@vscode/l10n';
 import { aliasHit, INPUT_LIMITS, LIMIT_DEPTH, parseYamlWithLimits, type LimitHit } from '../inventory/limits';
 import { visit, type Document } from 'yaml';
 import type { LineIndex } from './lines';
+import { lastAtOrBefore } from '../text-positions';
 
 /** Where a front matter problem is, in the whole file (0-based, UTF-16 columns, like LSP). */
 export interface FrontMatterError {
@@ -95,14 +96,7 @@ function limitError(hit: LimitHit, yamlStart: number, lines: LineIndex): FrontMa
 
 function locate(detail: string, offset: number, lines: LineIndex): FrontMatterError {
   const { starts } = lines;
-  // Binary search the last line that starts at or before `offset`.
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(starts, offset);
   return {
     message: l10n.t('The front matter is not valid YAML: {0}', detail.split('\n')[0]),
     line: lo,

@@ -17,6 +17,7 @@ import { SCHEMA_NOT_ALLOWED, schemaFindings } from '../inventory/schema-findings
 import { identifierVerdicts } from '../rules/identifiers';
 import { RULES_BY_ID } from '../rules/index';
 import { isFullRetailCode, retailCodeVerdict } from '../rules/security';
+import { lastAtOrBefore } from '../text-positions';
 import { frontMatterLineCount } from './front-matter';
 import { hasPlaceholder, loadLinkedInventory, type ReadInventoryFile } from './linked-inventory';
 import { indexLines, type LineIndex } from './lines';
@@ -52,13 +53,7 @@ class RunbookPositions {
   positionAt(offset: number): Position {
     const { starts } = this.lines;
     if (starts.length === 0) return { line: 0, character: Math.max(0, Math.min(offset, this.text.length)) };
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, offset);
     // After a final line break, the position is on the (empty) line that follows it.
     const lineEnd = this.lines.ends[lo];
     if (offset > lineEnd && lo === starts.length - 1) return { line: lo + 1, character: 0 };
