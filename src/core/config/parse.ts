@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isScalar, isSeq, LineCounter, visit, type Node } from 'yaml';
-import { aliasHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from '../inventory/limits';
+import { aliasBombHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from '../inventory/limits';
 import type { Finding, Range, Severity } from '../findings';
 import { validate as precompiledValidator } from '../generated/config-validator';
 import { RULES_BY_ID } from '../rules/index';
@@ -121,9 +121,10 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
   try {
     value = doc.contents === null ? {} : doc.toJS({ maxAliasCount: INPUT_LIMITS.maxAliasCount });
   } catch (e) {
+    const bomb = aliasBombHit(e, doc);
+    if (bomb) return overLimit(bomb);
     let offset = 0;
     visit(doc, { Alias: (_k, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
-    if (e instanceof ReferenceError && /alias count/i.test(e.message)) return overLimit(aliasHit(offset));
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { findings: [finding('error', l10n.t('Configuration file is not valid YAML: {0}', detail), toRange(offset, offset))] };
   }

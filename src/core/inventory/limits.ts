@@ -5,7 +5,7 @@
 // parsers call `checkTextLimits` before parsing and `parseYamlWithLimits` instead of
 // `yaml.parseDocument`.
 import * as l10n from '@vscode/l10n';
-import { Composer, Document, Lexer, Parser, YAMLParseError } from 'yaml';
+import { Composer, Document, Lexer, Parser, visit, YAMLParseError } from 'yaml';
 import type { DocumentOptions, ParseOptions, SchemaOptions } from 'yaml';
 import type { RuleDoc } from '../rules/types';
 
@@ -124,7 +124,23 @@ function depthHit(offset: number): LimitHit {
   };
 }
 
-export function aliasHit(offset: number): LimitHit {
+/**
+ * The LIMIT003 hit when `error` is what `toJS({ maxAliasCount })` threw on an alias bomb,
+ * placed on the document's first alias; undefined for any other error.
+ */
+export function aliasBombHit(error: unknown, document: Document.Parsed): LimitHit | undefined {
+  if (!(error instanceof ReferenceError && /alias count/i.test(error.message))) return undefined;
+  let offset = 0;
+  visit(document, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return aliasHit(offset);
+}
+
+function aliasHit(offset: number): LimitHit {
   return {
     ruleId: LIMIT_ALIASES,
     offset,

@@ -3,7 +3,7 @@
 // mapping become findings (never exceptions): the editor shows them while the user types.
 import * as l10n from '@vscode/l10n';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, YAMLError } from 'yaml';
-import { aliasHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from './limits';
+import { aliasBombHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from './limits';
 import type { Alias, Node as YamlNode, Pair } from 'yaml';
 import type { Finding, Range } from '../findings';
 import { TextPositions } from '../text-positions';
@@ -118,7 +118,8 @@ export function parseInventory(text: string): ParsedInventory {
       try {
         inventory = (document.toJS(INVENTORY_TOJS_OPTIONS) ?? {}) as Inventory;
       } catch (e) {
-        if (e instanceof ReferenceError && /alias count/i.test(e.message)) return overLimit(text, positions, aliasHit(firstAliasOffset(document)), document);
+        const bomb = aliasBombHit(e, document);
+        if (bomb) return overLimit(text, positions, bomb, document);
         const unresolved = unresolvedAliases(document);
         for (const alias of unresolved) {
           const [start, end] = alias.range ?? [0, 0];
@@ -179,17 +180,6 @@ function unresolvedAliases(document: Document.Parsed): Alias[] {
     },
   });
   return found;
-}
-
-function firstAliasOffset(document: Document.Parsed): number {
-  let offset: number | undefined;
-  visit(document, {
-    Alias(_key, node) {
-      offset = node.range?.[0];
-      return visit.BREAK;
-    },
-  });
-  return offset ?? 0;
 }
 
 /**

@@ -3,8 +3,7 @@
 // parsed data and, when the YAML is invalid, the first error with its position in the file are
 // reported next to it, never instead of it.
 import * as l10n from '@vscode/l10n';
-import { aliasHit, INPUT_LIMITS, LIMIT_DEPTH, parseYamlWithLimits, type LimitHit } from '../inventory/limits';
-import { visit, type Document } from 'yaml';
+import { aliasBombHit, INPUT_LIMITS, LIMIT_DEPTH, parseYamlWithLimits, type LimitHit } from '../inventory/limits';
 import type { LineIndex } from './lines';
 import { lastAtOrBefore } from '../text-positions';
 
@@ -62,7 +61,8 @@ export function readFrontMatter(text: string, lines: LineIndex, lineCount: numbe
     try {
       return { raw, data: doc.toJS({ maxAliasCount: INPUT_LIMITS.maxAliasCount }) ?? undefined };
     } catch (err) {
-      if (err instanceof ReferenceError && /alias count/i.test(err.message)) return { raw, error: limitError(aliasHit(firstAliasOffset(doc)), yamlStart, lines) };
+      const bomb = aliasBombHit(err, doc);
+      if (bomb) return { raw, error: limitError(bomb, yamlStart, lines) };
       throw err;
     }
   } catch (err) {
@@ -70,18 +70,6 @@ export function readFrontMatter(text: string, lines: LineIndex, lineCount: numbe
     const message = err instanceof Error ? err.message : String(err);
     return { raw, error: locate(message, yamlStart, lines) };
   }
-}
-
-/** Offset of the first alias (`*name`) in the YAML, where an alias bomb is reported. */
-function firstAliasOffset(document: Document.Parsed): number {
-  let offset: number | undefined;
-  visit(document, {
-    Alias(_key, node) {
-      offset = node.range?.[0];
-      return visit.BREAK;
-    },
-  });
-  return offset ?? 0;
 }
 
 /** The limit's finding, worded for a front matter: the rest of the runbook is still checked. */
