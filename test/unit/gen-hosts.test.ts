@@ -112,6 +112,15 @@ test('the generated script says where it comes from, supports -WhatIf and writes
   assert.equal((script.match(/New-ItemProperty|Set-RDLicenseConfiguration @set/g) ?? []).length, 2);
 });
 
+test('-Confirm asks once per change: the cmdlets inside a confirmed change do not ask again', () => {
+  const { script } = generate();
+  // With -Confirm, $ConfirmPreference is Low in the script, so New-Item and New-ItemProperty
+  // (ConfirmImpact Medium) would each prompt again after ShouldProcess had asked.
+  const changing = script.split('\n').filter((l) => /(^|\{ )\s*(New-Item|New-ItemProperty|Set-RDLicenseConfiguration) [-@]/.test(l));
+  assert.equal(changing.length, 3);
+  for (const line of changing) assert.match(line, /-Confirm:\$false|Set-RDLicenseConfiguration @set @target -Force/, line);
+});
+
 test('license servers that are unknown, lost or decommissioned are left out of the script, with a warning', () => {
   const inventory = parseInventory(`kind: RdsLicensingInventory
 version: 1

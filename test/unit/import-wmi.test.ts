@@ -207,6 +207,7 @@ test('every imported fixture lints with no error', () => {
     [['german-export.json'], 'LIZSRV01.contoso.de'],
     [['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json'], undefined],
     [['collector-license-server-with-hosts.json'], undefined],
+    [['ps51-expired-and-temporary.json', 'ps51-license-server-cim.json', 'ps51-depth2-truncated.json'], 'LICSRV01.contoso.local'],
   ];
   for (const [files, server] of cases) {
     const { yaml } = importFixtures(files, server);
@@ -264,4 +265,52 @@ test('one collector file with the license server and several session hosts (-Com
   // Same inventory as the three files collected one by one.
   const separate = importFixtures(['collector-license-server.json', 'collector-session-host-gpo.json', 'collector-session-host-local.json']);
   assert.deepEqual(inventory, separate.inventory);
+});
+
+test('PS 5.1 export without Select-Object: built-in and temporary packs left out, an expired pack left out with a warning, versions 2012 to 2022 mapped', () => {
+  const result = buildInventory(collect('ps51-expired-and-temporary.json'), { server: 'LICSRV01.contoso.local', today: '2026-11-22' });
+  const packs = result.inventory.licenseServers?.[0].packs ?? [];
+  assert.deepEqual(
+    packs.map((p) => [p.localId, p.type, p.version, p.quantity, p.issued]),
+    [
+      [4, 'perUser', 2012, 50, 38],
+      [5, 'perUser', 2019, 25, 20],
+      [6, 'perDevice', 2022, 10, 0],
+    ],
+  );
+  assert.deepEqual(result.skipped.map((s) => s.pack.keyPackId), [2, 3, 7]);
+  const expired = result.messages.filter((m) => m.severity === 'warning');
+  assert.equal(expired.length, 1);
+  assert.match(expired[0].message, /KeyPackId 7 left out: it expired on 2023-07-01/);
+  // Expired against the day the collector ran, when the file says it.
+  const asOf2023 = buildInventory(collect('ps51-expired-and-temporary.json'), { server: 'LICSRV01.contoso.local', today: '2023-06-30' });
+  assert.deepEqual(asOf2023.inventory.licenseServers?.[0].packs?.map((p) => p.localId), [4, 5, 6, 7]);
+});
+
+test('a license server in two files (key packs, then Win32_TSLicenseServer) gets the facts of both; its OS from the service version', () => {
+  const result = buildInventory(collect('ps51-expired-and-temporary.json', 'ps51-license-server-cim.json'), { server: 'LICSRV01.contoso.local', today: '2026-11-22' });
+  const [server] = result.inventory.licenseServers ?? [];
+  assert.equal(result.inventory.licenseServers?.length, 1);
+  assert.equal(server.productId, '00486-001-0001076-84283');
+  assert.equal(server.os, 2022);
+  assert.equal(server.packs?.length, 3);
+  // The os TODO is only for servers whose version is unknown.
+  assert.ok(!result.todos.some((t) => /^os:/.test(t.text)));
+  assert.doesNotMatch(renderInventory(result.inventory, result.todos), /Jeanne|Martin|eMail|it@contoso/);
+});
+
+test('ConvertTo-Json depth-2 artefacts ("System.Object[]", "@{...}") are never taken as values, and the file says to export again deeper', () => {
+  const [c] = collect('ps51-depth2-truncated.json');
+  const warning = c.messages.find((m) => m.severity === 'warning');
+  assert.match(warning?.message ?? '', /ConvertTo-Json cut this export at its default depth.*OperatingSystem.*SpecifiedLicenseServers.*-Depth 6/);
+  const { inventory, yaml } = importFixtures(['ps51-depth2-truncated.json']);
+  const [host] = inventory.sessionHosts ?? [];
+  assert.equal(host.name, 'RDSH02.contoso.local');
+  assert.equal(host.licenseServers, undefined);
+  assert.doesNotMatch(yaml, /System\.|@\{|undefined/);
+  assert.match(yaml, /TODO: licensingMode: not in the export/);
+  assert.match(yaml, /TODO: configuredBy: not in the export/);
+  // A key pack list cut to type names is not "no key pack: run as administrator".
+  const packs = readWmiJson(JSON.stringify({ ComputerName: 'LS', KeyPacks: ['System.Collections.Specialized.OrderedDictionary'] }), 'cut.json');
+  assert.deepEqual(packs.messages.map((m) => m.message.includes('KeyPacks') && m.message.includes('default depth')), [true]);
 });

@@ -25,6 +25,8 @@ export interface ImportOptions {
   /** License server name to use (overrides what the export says). */
   server?: string;
   organization?: string;
+  /** YYYY-MM-DD a pack's expiration is judged against when the export has no CollectedAt (default: today). */
+  today?: string;
 }
 
 export interface ImportResult {
@@ -53,6 +55,9 @@ export function buildInventory(collections: readonly WmiCollection[], options: I
     return result;
   }
 
+  // One server may come in several files (its key packs in one, Win32_TSLicenseServer in
+  // another): gather what each says before writing the server, the first file's value first.
+  const byServer = new Map<string, { name: string; facts: WmiLicenseServer; packs: { pack: WmiKeyPack; file: string; collectedAt?: string }[] }>();
   for (const c of serverSources) {
     const name = options.server ?? c.licenseServer?.name;
     if (!name) {
@@ -63,13 +68,19 @@ export function buildInventory(collections: readonly WmiCollection[], options: I
       });
       continue;
     }
-    let server = servers.find((s) => s.name?.toLowerCase() === name.toLowerCase());
-    if (!server) {
-      server = serverFrom(name, c.licenseServer, servers.length, result);
-      servers.push(server);
+    const entry = byServer.get(name.toLowerCase()) ?? { name, facts: {}, packs: [] };
+    byServer.set(name.toLowerCase(), entry);
+    for (const [key, value] of Object.entries(c.licenseServer ?? {})) {
+      const facts = entry.facts as Record<string, unknown>;
+      if (value !== undefined && facts[key] === undefined) facts[key] = value;
     }
-    const serverIndex = servers.indexOf(server);
-    for (const pack of c.keyPacks) addPack(server, serverIndex, pack, c.file, result);
+    for (const pack of c.keyPacks) entry.packs.push({ pack, file: c.file, collectedAt: c.collectedAt });
+  }
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  for (const { name, facts, packs } of byServer.values()) {
+    const server = serverFrom(name, facts, servers.length, result);
+    servers.push(server);
+    for (const { pack, file, collectedAt } of packs) addPack(server, servers.length - 1, pack, file, collectedAt ?? today, result);
   }
 
   for (const c of collections) {
@@ -126,12 +137,19 @@ function serverFrom(name: string, facts: WmiLicenseServer | undefined, index: nu
   return server;
 }
 
-function addPack(server: LicenseServer, serverIndex: number, raw: WmiKeyPack, file: string, result: ImportResult): void {
+function addPack(server: LicenseServer, serverIndex: number, raw: WmiKeyPack, file: string, asOf: string, result: ImportResult): void {
   const label = raw.keyPackId !== undefined ? `KeyPackId ${raw.keyPackId}` : `#${raw.index}`;
   const notCal = notACalPackReason(raw);
   if (notCal) {
     result.skipped.push({ file, pack: raw, reason: notCal });
     result.messages.push({ severity: 'info', file, message: l10n.t('Key pack {0} left out: {1}', label, notCal) });
+    return;
+  }
+  // An expired pack issues no CAL: counting it would overstate what the server can hand out.
+  if (raw.expirationDate !== undefined && raw.expirationDate < asOf) {
+    const reason = l10n.t('it expired on {0} (WMI ExpirationDate) and issues no CAL, so it is not counted.', raw.expirationDate);
+    result.skipped.push({ file, pack: raw, reason });
+    result.messages.push({ severity: 'warning', file, message: l10n.t('Key pack {0} left out: {1}', label, reason) });
     return;
   }
   const type = raw.productType !== undefined ? calTypeFromProductType(raw.productType) : undefined;
@@ -226,12 +244,15 @@ function hostFrom(h: WmiSessionHost, index: number, file: string, result: Import
   else result.todos.push({ path, text: l10n.t('os: the Windows Server version of this host.') });
   const mode = h.licensingType !== undefined ? licensingModeFromLicensingType(h.licensingType) : undefined;
   if (mode) host.licensingMode = mode;
-  else {
+  else if (h.licensingType !== undefined) {
     result.todos.push({ path, text: l10n.t('licensingMode: WMI LicensingType {0} is not a licensing mode (2 per device, 4 per user, 5 not configured).', String(h.licensingType)) });
+  } else {
+    result.todos.push({ path, text: l10n.t('licensingMode: not in the export; perUser or perDevice.') });
   }
   if (h.licenseServers && h.licenseServers.length > 0) host.licenseServers = h.licenseServers;
   if (h.setByPolicy === true) host.configuredBy = 'gpo';
-  else result.todos.push({ path, text: l10n.t('configuredBy: not set by Group Policy here; write registry, wmi or broker (Set-RDLicenseConfiguration).') });
+  else if (h.setByPolicy === false) result.todos.push({ path, text: l10n.t('configuredBy: not set by Group Policy here; write registry, wmi or broker (Set-RDLicenseConfiguration).') });
+  else result.todos.push({ path, text: l10n.t('configuredBy: not in the export; gpo, registry, wmi or broker (Set-RDLicenseConfiguration).') });
   if (h.partOfDomain !== undefined) host.joined = h.partOfDomain ? 'domain' : 'workgroup';
   const graceNote =
     h.gracePeriodDays !== undefined ? l10n.t(' (WMI GetGracePeriodDays said {0} days left when collected)', h.gracePeriodDays) : '';

@@ -87,6 +87,12 @@ export interface WmiCollection {
   messages: ImportMessage[];
 }
 
+/**
+ * Fields where ConvertTo-Json (default -Depth 2) wrote a nested object or list as its type
+ * name or a "@{...}" string: read as missing, and reported once per file.
+ */
+type CutFields = Set<string>;
+
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -106,18 +112,48 @@ export function readWmiJson(text: string, file: string): WmiCollection {
     return out;
   }
 
+  const cut: CutFields = new Set();
   if (Array.isArray(data)) {
-    readBareKeyPacks(data, out);
+    readBareKeyPacks(data, out, cut);
   } else if (isObject(data)) {
-    if (isKeyPack(data)) readBareKeyPacks([data], out);
-    else if (isCollectorDocument(data)) readCollectorDocument(data, out);
-    else if (isLicenseServer(data)) out.licenseServer = readLicenseServer(data, undefined);
-    else if (isTerminalServiceSetting(data)) out.sessionHosts.push(readSessionHost(data, {}));
+    if (isKeyPack(data)) readBareKeyPacks([data], out, cut);
+    else if (isCollectorDocument(data)) readCollectorDocument(data, out, cut);
+    else if (isLicenseServer(data)) out.licenseServer = readLicenseServer(data, undefined, cut);
+    else if (isTerminalServiceSetting(data)) out.sessionHosts.push(readSessionHost(data, {}, cut));
     else unknownShape(out);
   } else {
     unknownShape(out);
   }
+  if (cut.size > 0) {
+    out.messages.push({
+      severity: 'warning',
+      file,
+      message: l10n.t(
+        'ConvertTo-Json cut this export at its default depth, writing a type name or "@{...}" text instead of the values of: {0}. They were read as missing. Export again with ConvertTo-Json -Depth 6, or with scripts/Export-RdsLicensing.ps1.',
+        [...cut].join(', '),
+      ),
+    });
+  }
   return out;
+}
+
+/**
+ * What Windows PowerShell's ConvertTo-Json writes for an object or list deeper than -Depth:
+ * its ToString(), e.g. "System.Object[]", "System.Collections.Specialized.OrderedDictionary",
+ * "Microsoft.Management.Infrastructure.CimInstance", or "@{Caption=...; BuildNumber=...}".
+ */
+export function isDepthArtefact(v: Json | undefined): boolean {
+  if (typeof v !== 'string') return false;
+  const s = v.trim();
+  return /^@\{.*\}$/s.test(s) || /^(System|Microsoft)\.[\w.`]+(\[\])?$/.test(s);
+}
+
+/** A nested value, or undefined (noted in `cut`) when ConvertTo-Json replaced it with text. */
+function nested(o: JsonObject, key: string, cut: CutFields): Json | undefined {
+  const v = get(o, key);
+  if (!isDepthArtefact(v)) return v;
+  cut.add(key);
+  return undefined;
 }
 
 function unknownShape(out: WmiCollection): void {
@@ -161,25 +197,26 @@ function isCollectorDocument(o: JsonObject): boolean {
   return [...KEY_PACK_SECTIONS, ...LICENSE_SERVER_SECTIONS, ...SESSION_HOST_SECTIONS].some((s) => has(o, s));
 }
 
-function readCollectorDocument(doc: JsonObject, out: WmiCollection): void {
-  const machine = readMachine(doc);
+function readCollectorDocument(doc: JsonObject, out: WmiCollection, cut: CutFields): void {
+  const machine = readMachine(doc, cut);
   out.collectedAt = toIsoDate(get(doc, 'CollectedAt'));
-  const packs = section(doc, KEY_PACK_SECTIONS);
+  const packs = section(doc, KEY_PACK_SECTIONS, cut);
   if (packs !== undefined && packs !== null) {
-    if (Array.isArray(packs)) readKeyPackList(packs, out);
-    else if (isObject(packs)) readKeyPackList([packs], out);
-    if (out.keyPacks.length === 0) noKeyPack(out);
+    if (Array.isArray(packs)) readKeyPackList(packs, out, cut);
+    else if (isObject(packs)) readKeyPackList([packs], out, cut);
+    if (out.keyPacks.length === 0 && cut.size === 0) noKeyPack(out);
   }
-  const server = section(doc, LICENSE_SERVER_SECTIONS);
-  if (isObject(server)) out.licenseServer = readLicenseServer(server, machine);
+  const server = section(doc, LICENSE_SERVER_SECTIONS, cut);
+  if (isObject(server)) out.licenseServer = readLicenseServer(server, machine, cut);
   else if (out.keyPacks.length > 0 && machine.name) out.licenseServer = { ...machine };
-  const hosts = section(doc, SESSION_HOST_SECTIONS);
+  const hosts = section(doc, SESSION_HOST_SECTIONS, cut);
   const hostList = Array.isArray(hosts) ? hosts : isObject(hosts) ? [hosts] : [];
   for (const h of hostList) {
+    if (isDepthArtefact(h)) cut.add('SessionHosts');
     if (!isObject(h)) continue;
     // A host section of the collector names its own machine; a bare setting takes the file's.
-    const own = readMachine(h);
-    out.sessionHosts.push(readSessionHost(h, own.name ? own : machine));
+    const own = readMachine(h, cut);
+    out.sessionHosts.push(readSessionHost(h, own.name ? own : machine, cut));
   }
 }
 
@@ -187,9 +224,9 @@ function readCollectorDocument(doc: JsonObject, out: WmiCollection): void {
  * A plain ConvertTo-Json of key packs: the server is the one the CIM/WMI objects name
  * (PSComputerName, __SERVER), when they all name the same one.
  */
-function readBareKeyPacks(list: Json[], out: WmiCollection): void {
-  readKeyPackList(list, out);
-  if (out.keyPacks.length === 0) noKeyPack(out);
+function readBareKeyPacks(list: Json[], out: WmiCollection, cut: CutFields): void {
+  readKeyPackList(list, out, cut);
+  if (out.keyPacks.length === 0 && cut.size === 0) noKeyPack(out);
   const names = new Set(
     list.filter(isObject).map((o) => str(get(o, 'PSComputerName')) ?? str(get(o, '__SERVER')) ?? ''),
   );
@@ -197,8 +234,12 @@ function readBareKeyPacks(list: Json[], out: WmiCollection): void {
   if (names.size === 1 && name) out.licenseServer = { name };
 }
 
-function readKeyPackList(list: Json[], out: WmiCollection): void {
+function readKeyPackList(list: Json[], out: WmiCollection, cut: CutFields): void {
   list.forEach((item, i) => {
+    if (isDepthArtefact(item)) {
+      cut.add('KeyPacks');
+      return;
+    }
     if (!isObject(item)) {
       out.messages.push({ severity: 'warning', file: out.file, message: l10n.t('Key pack {0} is not an object ({1}); it was skipped.', i + 1, describeValue(item)) });
       return;
@@ -238,9 +279,9 @@ export function describeValue(v: Json | undefined): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-function readMachine(o: JsonObject): MachineFacts {
-  const os = get(o, 'OperatingSystem');
-  const cs = get(o, 'ComputerSystem');
+function readMachine(o: JsonObject, cut: CutFields): MachineFacts {
+  const os = nested(o, 'OperatingSystem', cut);
+  const cs = nested(o, 'ComputerSystem', cut);
   const build = isObject(os) ? num(get(os, 'BuildNumber')) : undefined;
   const caption = isObject(os) ? str(get(os, 'Caption')) : undefined;
   const partOfDomain = isObject(cs) ? bool(get(cs, 'PartOfDomain')) : undefined;
@@ -260,11 +301,16 @@ function versionFromCaption(caption: string | undefined): WindowsVersion | undef
   return m ? normalizeVersion(m[1] + (m[2] ?? '')) : undefined;
 }
 
-function readLicenseServer(o: JsonObject, machine: MachineFacts | undefined): WmiLicenseServer {
-  const own = readMachine(o);
+function readLicenseServer(o: JsonObject, machine: MachineFacts | undefined, cut: CutFields): WmiLicenseServer {
+  const own = readMachine(o, cut);
   const id = str(get(o, 'LicenseServerId'));
+  // Win32_TSLicenseServer.Version / VersionNumber: the licensing service's build, the OS's
+  // ("10.0.17763.1" on 2019): the Windows version of a bare export that has no OS section.
+  const serviceBuild = /^\s*\d+\.\d+\.(\d+)/.exec(str(get(o, 'VersionNumber')) ?? str(get(o, 'Version')) ?? '');
+  const serviceOs = serviceBuild ? windowsVersionFromBuild(Number(serviceBuild[1])) : undefined;
   return {
-    ...machine,
+    ...(serviceOs ? { os: serviceOs } : {}),
+    ...definedOnly(machine ?? {}),
     ...definedOnly(own),
     productId: str(get(o, 'ProductId')) || undefined,
     activationStatus: num(get(o, 'ActivationStatus')),
@@ -274,13 +320,15 @@ function readLicenseServer(o: JsonObject, machine: MachineFacts | undefined): Wm
   };
 }
 
-function readSessionHost(o: JsonObject, machine: MachineFacts): WmiSessionHost {
+function readSessionHost(o: JsonObject, machine: MachineFacts, cut: CutFields): WmiSessionHost {
   // The collector nests the WMI object; a bare export is the object itself.
-  const setting = isObject(get(o, 'TerminalServiceSetting')) ? (get(o, 'TerminalServiceSetting') as JsonObject) : o;
-  const policy = isObject(get(o, 'Policy')) ? (get(o, 'Policy') as JsonObject) : undefined;
+  const nestedSetting = nested(o, 'TerminalServiceSetting', cut);
+  const setting = isObject(nestedSetting) ? nestedSetting : o;
+  const nestedPolicy = nested(o, 'Policy', cut);
+  const policy = isObject(nestedPolicy) ? nestedPolicy : undefined;
   const policyMode = policy ? num(get(policy, 'LicensingMode')) : undefined;
-  const policyServers = policy ? serverList(get(policy, 'LicenseServers')) : undefined;
-  const wmiServers = serverList(get(o, 'SpecifiedLicenseServers')) ?? serverList(get(setting, 'SpecifiedLicenseServers'));
+  const policyServers = policy ? serverList(nested(policy, 'LicenseServers', cut)) : undefined;
+  const wmiServers = serverList(nested(o, 'SpecifiedLicenseServers', cut)) ?? serverList(nested(setting, 'SpecifiedLicenseServers', cut));
   const sourceMode = num(get(setting, 'PolicySourceLicensingType'));
   const sourceServers = num(get(setting, 'PolicySourceConfiguredLicenseServers'));
   const name = machine.name ?? str(get(setting, 'ServerName')) ?? str(get(setting, 'PSComputerName'));
@@ -317,9 +365,9 @@ function get(o: JsonObject, key: string): Json | undefined {
   return undefined;
 }
 
-function section(o: JsonObject, names: string[]): Json | undefined {
+function section(o: JsonObject, names: string[], cut: CutFields): Json | undefined {
   for (const n of names) {
-    const v = get(o, n);
+    const v = nested(o, n, cut);
     if (v !== undefined) return v;
   }
   return undefined;
