@@ -18,8 +18,19 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args, allowPositionals: true, options: { ...options, ...COMMON_OPTIONS } });
   } catch (e) {
-    return printUsageError(`${command}: ${(e as Error).message.split('\n')[0]}`);
+    return printUsageError(`${command}: ${parseErrorMessage(e as NodeJS.ErrnoException)}`);
   }
+}
+
+/** Node's parseArgs errors in the user's language (they are English only); others as Node words them. */
+export function parseErrorMessage(e: NodeJS.ErrnoException): string {
+  // Node quotes the option first: '--x', '--f <value>', '-f, --format <value>'.
+  const option = /'(-[^']*?)(?: <value>)?'/.exec(e.message)?.[1];
+  if (option !== undefined && e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return l10n.t("unknown option '{0}'. Run with --help for the options.", option);
+  if (option !== undefined && e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return e.message.includes('argument missing') ? l10n.t("option '{0}' needs a value.", option) : l10n.t("option '{0}' takes no value.", option);
+  }
+  return e.message.split('\n')[0];
 }
 
 /** Applies --lang and answers --help; a number is the exit code to return at once. */

@@ -17,6 +17,17 @@ export function languageFromEnvironment(env: NodeJS.ProcessEnv = process.env): L
   return /^fr([_.@-]|$)/i.test(locale) ? 'fr' : 'en';
 }
 
+/** The language a `--lang xx` or `--lang=xx` option names (before any `--`); none when absent or not one we have. */
+export function languageFromArgs(args: readonly string[]): Language | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') return undefined;
+    const value = arg === '--lang' ? args[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value !== undefined) return isLanguage(value) ? value : undefined;
+  }
+  return undefined;
+}
+
 /** Makes `l10n.t` answer in `language` for the rest of the process. */
 export function configureLanguage(language: Language): void {
   // English is the source text: an empty bundle makes l10n.t return it unchanged (and undoes an

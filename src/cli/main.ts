@@ -3,7 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import { EXIT_USAGE, EXIT_INTERNAL, printUsageError } from './exit';
 import { VERSION } from '../core/version';
-import { configureLanguage, languageFromEnvironment } from './l10n';
+import { configureLanguage, languageFromArgs, languageFromEnvironment } from './l10n';
 
 type Command = (args: string[]) => Promise<number>;
 
@@ -25,8 +25,10 @@ function usage(): string {
 }
 
 async function main(argv: string[]): Promise<number> {
-  // Every command speaks the locale's language; a command's --lang may change it afterwards.
-  configureLanguage(languageFromEnvironment());
+  // Every command speaks the locale's language, or the one --lang names wherever it stands, so
+  // that `rdslic --help --lang fr` and a sub-command's early --help are French too. The command
+  // still parses --lang itself (and reports a language we do not have).
+  configureLanguage(languageFromArgs(argv) ?? languageFromEnvironment());
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');

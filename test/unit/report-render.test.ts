@@ -208,4 +208,10 @@ test('rdslic report --lang fr writes the report in French', () => {
   assert.match(r.stdout, /<html lang="fr">/);
   assert.match(r.stdout, /<h2>CAL en service<\/h2>/);
   assert.match(r.stdout, /par utilisateur/);
+  // A server's status is a word of the report's language too, in both forms.
+  assert.match(r.stdout, /\(perdu, Windows Server /);
+  assert.doesNotMatch(r.stdout, /\((lost|active), /);
+  const md = spawnSync(process.execPath, [BIN, 'report', 'site.rdslic.yaml', '--lang', 'fr', '--today', TODAY], { cwd: dir, encoding: 'utf8' });
+  assert.match(md.stdout, /\(actif, Windows Server /);
+  assert.match(md.stdout, /\(perdu, Windows Server /);
 });

@@ -121,5 +121,19 @@ test('status speaks French with --lang fr', () => {
   const r = rdslic(dir, 'runbook', 'status', '--lang', 'fr');
   assert.equal(r.status, 0);
   assert.match(r.stdout, /suivante : ligne 7 : Call the Clearinghouse/);
-  assert.match(r.stdout, /2 runbooks, 1 terminés ; 3\/4 étapes faites\.\n$/);
+  assert.match(r.stdout, /2 runbooks, terminés : 1 ; 3\/4 étapes faites\.\n$/);
+});
+
+test('status of one runbook says "1 runbook", in English and in French (LANG)', () => {
+  const dir = workspace(RUNBOOKS);
+  const en = rdslic(dir, 'runbook', 'status', 'a.runbook.md');
+  assert.match(en.stdout, /\n1 runbook, 0 complete; 1\/2 steps done\.\n$/);
+  const fr = spawnSync(process.execPath, [BIN, 'runbook', 'status', 'a.runbook.md'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'fr_FR.UTF-8' } });
+  assert.match(fr.stdout, /\n1 runbook, terminé : 0 ; 1\/2 étapes faites\.\n$/);
+});
+
+test('runbook --help is French when --lang fr follows it', () => {
+  const r = rdslic(workspace({}), 'runbook', '--help', '--lang', 'fr');
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /^Utilisation : rdslic runbook <status\|fmt>/);
 });

@@ -282,6 +282,29 @@ test('an ID takes the kind of what names it on its line: YAML keys and the words
   assert.deepEqual(at(6).map(([id]) => id), ['RDS102']);
 });
 
+test('in a PowerShell cell, the WMI parameter that takes an ID names it: a 34-character key pack ID for InstallLicenseKeyPack is RDS103', () => {
+  const lines = [
+    '```powershell',
+    "Invoke-CimMethod -ClassName Win32_TSLicenseKeyPack -MethodName InstallLicenseKeyPack -Arguments @{ sLicenseKeyPackId = '7K2QH4M9PXR3T8WC6VJD1NB5FZ0GYLS2A9' }",
+    "$sLicenseServerId = '1234567890123456789012345678901234'",
+    "ImportLicenseKeyPackOffline -Arguments @{ sSourceLSProductId = 'ABCDE12345ABCDE12345ABCDE12345ABCDE' }",
+    'KeyPackId = [uint32]3',
+    '```',
+    '- [ ] ID de serveur de licences : 1234567890123456789012345678901234',
+  ];
+  const text = GOOD_FRONT + lines.join('\n') + '\n';
+  const found = lint(text);
+  const at = (line: number) => found.filter((f) => f.range.start.line === 6 + line).map((f) => [f.ruleId, covered(text, f.range)]);
+  assert.deepEqual(at(1), [['RDS103', '7K2QH4M9PXR3T8WC6VJD1NB5FZ0GYLS2A9']]);
+  assert.deepEqual(at(2), [['RDS101', '1234567890123456789012345678901234']]);
+  // The source's License Server ID: letters are the RDS102 warning, not a key pack ID.
+  assert.deepEqual(at(3).map(([id]) => id), ['RDS102']);
+  // The local uint32 KeyPackId is no Clearinghouse ID.
+  assert.deepEqual(at(4), []);
+  // "ID de serveur de licences", as the French runbooks write it, names a License Server ID like "ID du serveur de licences".
+  assert.deepEqual(at(6), [['RDS101', '1234567890123456789012345678901234']]);
+});
+
 test('a label does not reach past its line, nor a value too short or too long to be that ID', () => {
   const text = GOOD_FRONT + ['The key pack ID:', '1234567890123456789012345678901234', 'key pack ID: ABC123 (the local one), License Server ID: 12345678901234567890123456789012345678'].join('\n') + '\n';
   assert.deepEqual(lint(text), []);

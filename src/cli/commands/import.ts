@@ -1,14 +1,15 @@
 // `rdslic import wmi FILE... [--server NAME] [--organization NAME] [--out FILE] [--into FILE]`
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import * as l10n from '@vscode/l10n';
 import { buildInventory, decodeText, readWmiJson, renderInventory } from '../../core/import';
 import type { ImportMessage } from '../../core/import';
 import { mergeInventory } from '../../core/import/merge';
 import { EXIT_OK, EXIT_USAGE, printUsageError } from '../exit';
+import { handleCommonOptions, parseCommandArgs } from '../common-options';
 import { writeFileAtomically } from '../output';
 
-const HELP = `Usage: rdslic import wmi FILE... [options]
+function help(): string {
+  return l10n.t(`Usage: rdslic import wmi FILE... [options]
 
 Builds an inventory (format v1) from the JSON of the RDS licensing WMI classes:
 scripts/Export-RdsLicensing.ps1 output, or Get-CimInstance / Get-WmiObject
@@ -23,34 +24,24 @@ Options:
   --out FILE           write the inventory to FILE instead of stdout
   --into FILE          merge into this existing inventory (keeps its comments and
                        order; writes back to FILE unless --out is given)
+  --lang <en|fr>       language of the messages and of the TODO comments
   -h, --help           show this help
 
 Exit codes: 0 inventory written (an empty export next to useful ones is only a
-warning), 2 usage error, unreadable or invalid file, or nothing to import.
-`;
+warning), 2 usage error, unreadable or invalid file, or nothing to import.`);
+}
 
 export async function run(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        server: { type: 'string' },
-        organization: { type: 'string' },
-        out: { type: 'string' },
-        into: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (e) {
-    return printUsageError(e instanceof Error ? e.message : String(e));
-  }
+  const parsed = parseCommandArgs('import', args, {
+    server: { type: 'string' },
+    organization: { type: 'string' },
+    out: { type: 'string' },
+    into: { type: 'string' },
+  } as const);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP);
-    return EXIT_OK;
-  }
+  const done = handleCommonOptions('import', values, help);
+  if (done !== undefined) return done;
   const [source, ...files] = positionals;
   if (source !== 'wmi') return printUsageError(l10n.t("import: expected the source 'wmi', e.g. rdslic import wmi export.json"));
   if (files.length === 0) return printUsageError(l10n.t('import wmi: no file given. Run scripts/Export-RdsLicensing.ps1 on the license server and pass its JSON.'));

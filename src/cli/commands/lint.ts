@@ -11,6 +11,7 @@ import { EXIT_USAGE, printUsageError } from '../exit';
 import { useColor } from '../color';
 import { FORMATTERS, isFormatName } from '../format';
 import { configureLanguage, isLanguage } from '../l10n';
+import { parseErrorMessage } from '../common-options';
 import { writeFileAtomically } from '../output';
 import { collectFiles, isLintableName, pathProblemText } from '../lint/collect';
 import { lintExitCode, type FailOn } from '../lint/exit-code';
@@ -62,7 +63,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    return usageError((err as Error).message.split('\n')[0]);
+    return usageError(parseErrorMessage(err as NodeJS.ErrnoException));
   }
   const { values, positionals } = parsed;
   const lang = values.lang;

@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import { decodeRunbook, encodeRunbook, listSteps, parseRunbook, serializeRunbook } from '../../core/runbook';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, printUsageError } from '../exit';
 import { collectFiles, pathProblemText } from '../lint/collect';
-import { COMMON_OPTIONS, handleCommonOptions } from '../common-options';
+import { COMMON_OPTIONS, handleCommonOptions, parseErrorMessage } from '../common-options';
 import { writeFileAtomically } from '../atomic-write';
 import { maskSecrets } from '../../core/domain/secrets';
 
@@ -81,7 +81,7 @@ function common(values: { lang?: string; help?: boolean }): number | undefined {
 }
 
 function usageError(sub: string, e: unknown): number {
-  return printUsageError(`runbook ${sub}: ${(e as Error).message.split('\n')[0]}`);
+  return printUsageError(`runbook ${sub}: ${parseErrorMessage(e as NodeJS.ErrnoException)}`);
 }
 
 /** One runbook's progress, as `status --format json` prints it (lines are 1-based). */
@@ -161,7 +161,12 @@ function formatText(results: RunbookStatus[]): string {
   const done = results.reduce((n, r) => n + r.done, 0);
   const total = results.reduce((n, r) => n + r.total, 0);
   const complete = results.filter((r) => r.done === r.total).length;
-  lines.push('', l10n.t('{0} runbooks, {1} complete; {2}/{3} steps done.', results.length, complete, done, total));
+  lines.push(
+    '',
+    results.length === 1
+      ? l10n.t('1 runbook, {0} complete; {1}/{2} steps done.', complete, done, total)
+      : l10n.t('{0} runbooks, {1} complete; {2}/{3} steps done.', results.length, complete, done, total),
+  );
   return lines.join('\n') + '\n';
 }
 

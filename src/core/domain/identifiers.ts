@@ -229,14 +229,17 @@ function isMaskedRetail(text: string): boolean {
 
 /**
  * What an ID is called just before it, on the same line: a YAML key (`keyPackId:`,
- * `keyPackIds: [`, `serverId:`) or the words of the runbooks ("key pack ID", "License Server
- * ID", French "ID de pack de clés", "ID du serveur de licences"), then at most a few
+ * `keyPackIds: [`, `serverId:`), a parameter of the WMI methods that take one in a PowerShell
+ * cell (`sLicenseKeyPackId = '…'` of InstallLicenseKeyPack, `sLicenseServerId` of
+ * ActivateServer, `sSourceLSProductId`, the source's License Server ID, of
+ * ImportLicenseKeyPackOffline) or the words of the runbooks ("key pack ID", "License Server
+ * ID", French "ID de/du pack de clés", "ID de/du serveur de licences"), then at most a few
  * punctuation characters (`: "`, `** : \``, ` | `) before the value. The value is letters and
  * digits, with or without hyphens. Never across a line break: text-ids.ts rescans only the
  * lines an edit touched.
  */
 const LABELLED_ID = new RegExp(
-  String.raw`(?:(?<![A-Za-z0-9])(?:(keyPackIds?)|(serverId))[ 	]*:|(key[ 	]+pack[ 	]+IDs?|ID[ 	]+de[ 	]+packs?[ 	]+de[ 	]+clés(?:[ 	]+de[ 	]+licence)?)|(License[ 	]+Server[ 	]+ID|ID[ 	]+du[ 	]+serveur[ 	]+de[ 	]+licences?))` +
+  String.raw`(?:(?<![A-Za-z0-9])(?:(keyPackIds?)|(serverId))[ 	]*:|(?<![A-Za-z0-9$])\$?(?:(sLicenseKeyPackId)|(sLicenseServerId|sSourceLSProductId))[ 	]*[=:]|(key[ 	]+pack[ 	]+IDs?|ID[ 	]+d[eu][ 	]+packs?[ 	]+de[ 	]+clés(?:[ 	]+de[ 	]+licence)?)|(License[ 	]+Server[ 	]+ID|ID[ 	]+d[eu][ 	]+serveur[ 	]+de[ 	]+licences?))` +
     String.raw`[^A-Za-z0-9{
 ]{0,8}?(?<![A-Za-z0-9])([A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)(?![A-Za-z0-9])(?!-[A-Za-z0-9])`,
   'gi',
@@ -251,10 +254,10 @@ function labelledIds(text: string): IdInText[] {
   const found: IdInText[] = [];
   LABELLED_ID.lastIndex = 0;
   for (let m = LABELLED_ID.exec(text); m !== null; m = LABELLED_ID.exec(text)) {
-    const [whole, keyPackKey, , keyPackWords, , value] = m;
+    const [whole, keyPackKey, , wmiKeyPackParameter, , keyPackWords, , value] = m;
     const length = compactId(value).length;
     if (length < LABELLED_MIN || length > LABELLED_MAX) continue;
-    const kind: IdKind = keyPackKey !== undefined || keyPackWords !== undefined ? 'keyPackId' : 'licenseServerId';
+    const kind: IdKind = keyPackKey !== undefined || wmiKeyPackParameter !== undefined || keyPackWords !== undefined ? 'keyPackId' : 'licenseServerId';
     const end = m.index + whole.length;
     found.push({ kind, start: end - value.length, end, text: value, check: checkId(kind, value) });
   }

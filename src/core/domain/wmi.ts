@@ -3,6 +3,7 @@
 // translated: German exports say "Windows Server 2008 oder Windows Server 2008 R2").
 // Facts: ../shared/reference/rds-licensing-facts.md §4.1 (W32-KP; ProductVersionID 5-8 and
 // the built-in values ProductType 3 / KeyPackType 6 are third-party observations, CMK), §3.3.
+import * as l10n from '@vscode/l10n';
 import type { CalType, LicenseProgram, LicensingMode } from '../inventory/model';
 import { modeFromRegistryValue } from './licensing-modes';
 import type { WindowsVersion } from './versions';
@@ -40,7 +41,8 @@ export function calTypeFromProductType(productType: number): CalType | undefined
 
 export interface KeyPackTypeInfo {
   value: number;
-  label: string;
+  /** What the class documentation calls it, in the language l10n is configured for when read. */
+  readonly label: string;
   /** The inventory program when the key pack type names one. */
   program?: LicenseProgram;
   /** Built-in or temporary: not a CAL pack anyone bought; never counted. */
@@ -49,16 +51,16 @@ export interface KeyPackTypeInfo {
 
 /** Win32_TSLicenseKeyPack.KeyPackType (W32-KP). */
 export const KEY_PACK_TYPES: readonly KeyPackTypeInfo[] = [
-  { value: 0, label: 'Unknown' },
-  { value: 1, label: 'Retail purchase', program: 'retail' },
+  { value: 0, get label() { return l10n.t('Unknown'); } },
+  { value: 1, get label() { return l10n.t('Retail purchase'); }, program: 'retail' },
   // Volume purchase: one of the agreement programs (Select, Enterprise, Campus, School, SPLA,
   // Other...); WMI does not say which, so the admin must complete it.
-  { value: 2, label: 'Volume purchase' },
-  { value: 3, label: 'Concurrent license' },
-  { value: 4, label: 'Temporary', notACalPack: true },
-  { value: 5, label: 'Open license', program: 'openLicense' },
+  { value: 2, get label() { return l10n.t('Volume purchase'); } },
+  { value: 3, get label() { return l10n.t('Concurrent license'); } },
+  { value: 4, get label() { return l10n.t('Temporary'); }, notACalPack: true },
+  { value: 5, get label() { return l10n.t('Open license'); }, program: 'openLicense' },
   // Observed on the built-in "Windows 2000 Server" row (CMK).
-  { value: 6, label: 'Not supported, built-in', notACalPack: true },
+  { value: 6, get label() { return l10n.t('Not supported, built-in'); }, notACalPack: true },
 ];
 
 export function keyPackTypeInfo(value: number): KeyPackTypeInfo | undefined {

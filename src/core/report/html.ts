@@ -4,7 +4,7 @@
 // value escaped.
 import * as l10n from '@vscode/l10n';
 import type { ReportData } from './build';
-import { daysLeftLabel, findingCountsLabel, issuedLabel, modeLabel, typeLabel, versionLabel } from './labels';
+import { daysLeftLabel, findingCountsLabel, issuedLabel, modeLabel, statusLabel, typeLabel, versionLabel } from './labels';
 import type { CalTotal } from './totals';
 
 export function escapeHtml(value: unknown): string {
@@ -135,7 +135,7 @@ export function renderHtml(data: ReportData, options: HtmlOptions = {}): string 
   s.push(`<h2>${escapeHtml(l10n.t('By license server'))}</h2>`);
   if (totals.servers.length === 0) s.push(`<p>${escapeHtml(l10n.t('No license server.'))}</p>`);
   for (const server of totals.servers) {
-    const facts = [server.status ?? l10n.t('status not recorded'), server.os ? `Windows Server ${server.os}` : undefined].filter(Boolean).join(', ');
+    const facts = [statusLabel(server.status), server.os ? `Windows Server ${server.os}` : undefined].filter(Boolean).join(', ');
     s.push(`<h3>${escapeHtml(server.name)} <span class="meta">(${escapeHtml(facts)})</span></h3>`);
     if (server.totals.length === 0) s.push(`<p>${escapeHtml(l10n.t('No CAL packs.'))}</p>`);
     else s.push(totalsTable(server.totals), `<p>${escapeHtml(l10n.t('Total: {0} CALs.', server.quantity))}</p>`);

@@ -16,6 +16,16 @@ export function modeLabel(mode: string): string {
   return l10n.t('not recorded');
 }
 
+/** A license server's `status` in the report's language; a value outside the schema as written. */
+export function statusLabel(status: string | undefined): string {
+  if (status === undefined) return l10n.t('status not recorded');
+  if (status === 'active') return l10n.t('active');
+  if (status === 'decommissioned') return l10n.t('decommissioned');
+  if (status === 'lost') return l10n.t('lost');
+  if (status === 'reinstalled') return l10n.t('reinstalled');
+  return status;
+}
+
 export function versionLabel(version: string): string {
   return version === '?' ? l10n.t('unknown version') : version;
 }

@@ -1,7 +1,7 @@
 // The report as GitHub-flavoured Markdown (for a pull request, a wiki, a ticket).
 import * as l10n from '@vscode/l10n';
 import type { ReportData } from './build';
-import { daysLeftLabel, findingCountsLabel, issuedLabel, modeLabel, typeLabel, versionLabel } from './labels';
+import { daysLeftLabel, findingCountsLabel, issuedLabel, modeLabel, statusLabel, typeLabel, versionLabel } from './labels';
 import type { CalTotal } from './totals';
 
 /** A table cell: pipes and line breaks would break the table, `<` would start HTML. */
@@ -44,7 +44,7 @@ export function renderMarkdown(data: ReportData): string {
   out.push(`## ${l10n.t('By license server')}`, '');
   if (totals.servers.length === 0) out.push(l10n.t('No license server.'), '');
   for (const s of totals.servers) {
-    const facts = [s.status ?? l10n.t('status not recorded'), s.os ? `Windows Server ${s.os}` : undefined].filter(Boolean).join(', ');
+    const facts = [statusLabel(s.status), s.os ? `Windows Server ${s.os}` : undefined].filter(Boolean).join(', ');
     out.push(`### ${inline(s.name)} (${inline(facts)})`, '');
     if (s.totals.length === 0) out.push(l10n.t('No CAL packs.'), '');
     else out.push(...totalsTable(s.totals), '', l10n.t('Total: {0} CALs.', s.quantity), '');
