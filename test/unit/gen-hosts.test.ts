@@ -75,7 +75,7 @@ function assertBalancedPowerShell(script: string): void {
   assert.deepEqual(stack, [], 'unclosed brackets at the end');
 }
 
-test('gen hosts: golden script for every host (gpo, registry, broker); notConfigured host left out with a note', () => {
+test('gen hosts: golden script for every host (gpo, registry, broker, wmi); notConfigured host left out with a note', () => {
   const result = generate();
   golden('hosts.ps1', result.script);
   assert.deepEqual(
@@ -84,6 +84,7 @@ test('gen hosts: golden script for every host (gpo, registry, broker); notConfig
       ['RDSH01.contoso.local', 'gpo', 'PerUser', 4, ['LICSRV01.contoso.local', 'LICSRV02.contoso.local'], undefined],
       ['RDSH02.contoso.local', 'registry', 'PerDevice', 2, ['LICSRV01.contoso.local'], undefined],
       ['RDSH10.contoso.local', 'broker', 'PerUser', 4, ['LICSRV01.contoso.local'], 'RDCB01.contoso.local'],
+      ['RDSH30.contoso.local', 'wmi', 'PerDevice', 2, ['LICSRV02.contoso.local'], undefined],
     ],
   );
   // The broker comes from the inventory unless -ConnectionBroker is given.
@@ -92,11 +93,12 @@ test('gen hosts: golden script for every host (gpo, registry, broker); notConfig
   assert.ok(result.notes.some((n) => /RDSH20\.contoso\.local has neither a licensing mode/.test(n)));
 });
 
-test('gen hosts --host: golden script for one registry host, without the broker part', () => {
+test('gen hosts --host: golden script for one registry host, without the broker and WMI parts', () => {
   const result = generate('rdsh02');
   golden('hosts-rdsh02.ps1', result.script);
   assert.deepEqual(result.hosts.map((h) => h.name), ['RDSH02.contoso.local']);
   assert.doesNotMatch(result.script, /Set-RDLicenseConfiguration @set/);
+  assert.doesNotMatch(result.script, /Set-WmiLicensing/);
 });
 
 test('the generated script says where it comes from, supports -WhatIf and writes the documented values', () => {
@@ -108,8 +110,10 @@ test('the generated script says where it comes from, supports -WhatIf and writes
   assert.match(script, /Set-PolicyValue -Name 'LicenseServers' -Value \(\$entry\.LicenseServers -join ','\) -Kind String/);
   // Idempotent: compare first, and every change goes through ShouldProcess.
   assert.match(script, /if \(\$currentKind -eq \$Kind -and \[string\]\$current -eq \[string\]\$Value\)/);
-  assert.equal((script.match(/\$PSCmdlet\.ShouldProcess\(/g) ?? []).length, 2);
-  assert.equal((script.match(/New-ItemProperty|Set-RDLicenseConfiguration @set/g) ?? []).length, 2);
+  // One ShouldProcess per kind of change: a policy value, the broker's configuration, and the
+  // two WMI methods; and one changing call behind each.
+  assert.equal((script.match(/\$PSCmdlet\.ShouldProcess\(/g) ?? []).length, 4);
+  assert.equal((script.match(/New-ItemProperty|Set-RDLicenseConfiguration @set|-MethodName (ChangeMode|SetSpecifiedLicenseServerList)/g) ?? []).length, 4);
 });
 
 test('-Confirm asks once per change: the cmdlets inside a confirmed change do not ask again', () => {
@@ -192,12 +196,22 @@ test('rdslic gen hosts: stdout, --out, unknown --host is exit 2', () => {
   assert.equal(usage.status, 2);
 });
 
-test('gen hosts: a host configured through WMI gets the policy values, as a registry host does', () => {
+test('gen hosts: a host configured through WMI is set through WMI (ChangeMode, SetSpecifiedLicenseServerList), not policy values', () => {
   const text = 'kind: RdsLicensingInventory\nversion: 1\nlicenseServers:\n  - name: LICSRV01.contoso.local\nsessionHosts:\n  - name: RDSH30.contoso.local\n    licensingMode: perDevice\n    licenseServers: [LICSRV01.contoso.local]\n    configuredBy: wmi\n';
   const result = generateHostsScript([{ file: 'wmi.rdslic.yaml', inventory: parseInventory(text).inventory }]);
   assert.deepEqual(result.notes, []);
   assert.deepEqual(result.hosts.map((h) => [h.name, h.configuredBy, h.modeValue]), [['RDSH30.contoso.local', 'wmi', 2]]);
   assert.match(result.script, /ConfiguredBy = 'wmi'; Mode = 'PerDevice'; ModeValue = 2/);
-  assert.match(result.script, /configuredBy gpo, registry, wmi: the policy values/);
+  // The documented CIM class and methods, each change behind ShouldProcess and compared first.
+  assert.match(result.script, /Get-CimInstance -Namespace 'root\/cimv2\/TerminalServices' -ClassName Win32_TerminalServiceSetting/);
+  assert.match(result.script, /-MethodName ChangeMode -Arguments @\{ LicensingType = \[uint32\]\$ModeValue \}/);
+  assert.match(result.script, /-MethodName GetSpecifiedLicenseServerList\)\.SpecifiedLSList/);
+  assert.match(result.script, /-MethodName SetSpecifiedLicenseServerList -Arguments @\{ SpecifiedLSList = \[string\[\]\]\$LicenseServer \}/);
+  const shouldProcess = result.script.match(/ShouldProcess\('Win32_TerminalServiceSetting'/g) ?? [];
+  assert.equal(shouldProcess.length, 2);
+  assert.match(result.script, /\} elseif \(\$entry\.ConfiguredBy -eq 'wmi'\) \{\n {4}Set-WmiLicensing -ModeValue \$entry\.ModeValue -LicenseServer \$entry\.LicenseServers/);
   assertBalancedPowerShell(result.script);
+  // Inventories without WMI hosts do not carry the WMI code.
+  const registry = generateHostsScript([{ file: 'r.rdslic.yaml', inventory: parseInventory(text.replace('configuredBy: wmi', 'configuredBy: registry')).inventory }]);
+  assert.doesNotMatch(registry.script, /Win32_TerminalServiceSetting|Set-WmiLicensing/);
 });

@@ -1,9 +1,12 @@
 // `rdslic gen hosts`: a PowerShell script that gives each session host the licensing mode and
-// license servers the inventory records, the documented way (facts sheet §3.4, §3.5):
-// - configuredBy gpo, registry or wmi (WMI ChangeMode/SetSpecifiedLicenseServerList write the
-//   same non-policy values as the registry way): the policy values under
+// license servers the inventory records, the way the inventory says they are set (facts sheet
+// §3.3-3.5, §4.4), so that running it does not change how a host is managed:
+// - configuredBy gpo or registry: the policy values under
 //   HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services, LicensingMode (REG_DWORD
 //   2/4) and LicenseServers (REG_SZ, comma-separated), which win over every other setting;
+// - configuredBy wmi: Win32_TerminalServiceSetting's ChangeMode(LicensingType 2/4) and
+//   SetSpecifiedLicenseServerList (what Server Manager and Microsoft's WMI examples use: no
+//   policy value, so the host stays configurable outside Group Policy);
 // - configuredBy broker: Set-RDLicenseConfiguration -Mode -LicenseServer -ConnectionBroker.
 // The script runs on a host (or is pushed with Invoke-Command -FilePath) and applies that host's
 // entry; it compares before it sets, and supports -WhatIf / -Confirm.
@@ -130,6 +133,7 @@ export function generateHostsScript(inputs: readonly GenInput[], only?: string):
     return `    @{ ${fields.join('; ')} }`;
   });
   const hasBroker = hosts.some((h) => h.configuredBy === 'broker');
+  const hasWmi = hosts.some((h) => h.configuredBy === 'wmi');
   const hasGpo = hosts.some((h) => h.configuredBy === 'gpo');
   const script = [
     '<#',
@@ -150,12 +154,19 @@ export function generateHostsScript(inputs: readonly GenInput[], only?: string):
     "        Invoke-Command -ComputerName RDSH01 -ArgumentList (Get-Content -Raw .\\Set-RdsLicensing.ps1) -ScriptBlock {",
     '            param($Text) & ([scriptblock]::Create($Text)) -WhatIf }',
     '',
-    '    configuredBy gpo, registry, wmi: the policy values the Group Policy settings "Set the Remote',
+    '    configuredBy gpo, registry: the policy values the Group Policy settings "Set the Remote',
     '    Desktop licensing mode" and "Use the specified Remote Desktop license servers" write',
     `    (${POLICY_KEY}: LicensingMode REG_DWORD, 2 Per Device / 4 Per User;`,
     '    LicenseServers REG_SZ, comma-separated). They win over any other setting.',
     ...(hasGpo
       ? ['    For gpo hosts, set the same values in the GPO as well: the next policy refresh would', '    otherwise put the GPO\'s values back.']
+      : []),
+    ...(hasWmi
+      ? [
+          '    configuredBy wmi: the Win32_TerminalServiceSetting methods ChangeMode (LicensingType 2 Per',
+          '    Device / 4 Per User) and SetSpecifiedLicenseServerList, as Server Manager sets them (no',
+          '    policy value: a Group Policy setting, if any, still wins over them).',
+        ]
       : []),
     '    configuredBy broker: Set-RDLicenseConfiguration on the RD Connection Broker (module',
     '    RemoteDesktop), for the whole deployment: -ConnectionBroker if given, else the host\'s',
@@ -229,6 +240,37 @@ export function generateHostsScript(inputs: readonly GenInput[], only?: string):
           '',
         ]
       : []),
+    ...(hasWmi
+      ? [
+          '# Sets the licensing mode and license servers through WMI unless they are already so.',
+          'function Set-WmiLicensing {',
+          '    [CmdletBinding(SupportsShouldProcess = $true)]',
+          '    param($ModeValue, [string[]]$LicenseServer)',
+          "    $setting = Get-CimInstance -Namespace 'root/cimv2/TerminalServices' -ClassName Win32_TerminalServiceSetting",
+          '    if ($null -ne $ModeValue -and [int]$setting.LicensingType -ne [int]$ModeValue) {',
+          "        if ($PSCmdlet.ShouldProcess('Win32_TerminalServiceSetting', ('ChangeMode {0} (was: {1})' -f $ModeValue, $setting.LicensingType))) {",
+          '            $result = Invoke-CimMethod -InputObject $setting -MethodName ChangeMode -Arguments @{ LicensingType = [uint32]$ModeValue }',
+          "            if ($result.ReturnValue -ne 0) { throw ('ChangeMode {0} failed: {1}' -f $ModeValue, $result.ReturnValue) }",
+          "            Write-Host ('Licensing mode set to {0}.' -f $ModeValue)",
+          '        }',
+          '    } else {',
+          "        Write-Verbose 'The licensing mode is already as recorded.'",
+          '    }',
+          '    if ($LicenseServer.Count -eq 0) { return }',
+          '    $current = @((Invoke-CimMethod -InputObject $setting -MethodName GetSpecifiedLicenseServerList).SpecifiedLSList)',
+          "    if (($current -join ',') -eq ($LicenseServer -join ',')) {",
+          "        Write-Verbose 'The license servers are already as recorded.'",
+          '        return',
+          '    }',
+          "    if ($PSCmdlet.ShouldProcess('Win32_TerminalServiceSetting', ('SetSpecifiedLicenseServerList {0} (was: {1})' -f ($LicenseServer -join ','), ($current -join ',')))) {",
+          '        $result = Invoke-CimMethod -InputObject $setting -MethodName SetSpecifiedLicenseServerList -Arguments @{ SpecifiedLSList = [string[]]$LicenseServer }',
+          "        if ($result.ReturnValue -ne 0) { throw ('SetSpecifiedLicenseServerList failed: {0}' -f $result.ReturnValue) }",
+          "        Write-Host ('License servers set to {0}.' -f ($LicenseServer -join ','))",
+          '    }',
+          '}',
+          '',
+        ]
+      : []),
     '$short = ($ComputerName -split \'\\.\')[0]',
     '$entry = $SessionHosts | Where-Object { $_.Name -eq $ComputerName -or ($_.Name -split \'\\.\')[0] -eq $short } | Select-Object -First 1',
     'if ($null -eq $entry) {',
@@ -243,6 +285,7 @@ export function generateHostsScript(inputs: readonly GenInput[], only?: string):
           '    Set-BrokerLicensing -Mode $entry.Mode -LicenseServer $entry.LicenseServers -Broker $broker',
         ]
       : ["    throw 'No broker-configured host in this script.'"]),
+    ...(hasWmi ? ["} elseif ($entry.ConfiguredBy -eq 'wmi') {", '    Set-WmiLicensing -ModeValue $entry.ModeValue -LicenseServer $entry.LicenseServers'] : []),
     '} else {',
     "    if ($null -ne $entry.ModeValue) { Set-PolicyValue -Name 'LicensingMode' -Value ([int]$entry.ModeValue) -Kind DWord }",
     "    if ($entry.LicenseServers.Count -gt 0) { Set-PolicyValue -Name 'LicenseServers' -Value ($entry.LicenseServers -join ',') -Kind String }",
