@@ -91,6 +91,12 @@ test('--fail-on and --max-warnings decide the exit code for warnings', () => {
   assert.equal(lint(dir, ['--max-warnings', '0']).status, 1);
   assert.equal(lint(dir, ['--max-warnings', '1']).status, 0);
   assert.equal(lint(dir, ['--fail-on', 'error']).status, 0);
+  // -1 is "no limit", as in ESLint (whose default it is), written as a separate argument or with =.
+  for (const args of [['--max-warnings', '-1'], ['--max-warnings=-1']]) {
+    const r1 = lint(dir, args);
+    assert.equal(r1.status, 0, `${args.join(' ')}: ${r1.stderr}`);
+    assert.equal(r1.stderr, '');
+  }
 });
 
 test('a missing path is exit 2 with one line on stderr and nothing on stdout', () => {
@@ -137,7 +143,7 @@ test('a link to nothing is exit 2 with one line naming the link and its target, 
 
 test('usage errors are exit 2 and one line: unknown option, bad format, bad values', () => {
   const dir = folder({});
-  for (const args of [['--frobnicate'], ['--format', 'xml'], ['--fail-on', 'info'], ['--max-warnings', '-1'], ['--max-warnings', 'many'], ['--lang', 'de'], ['--format'], ['--config', 'missing.yaml']]) {
+  for (const args of [['--frobnicate'], ['--format', 'xml'], ['--fail-on', 'info'], ['--max-warnings', '-2'], ['--max-warnings', 'many'], ['--lang', 'de'], ['--format'], ['--config', 'missing.yaml']]) {
     const r = lint(dir, args);
     assert.equal(r.status, 2, args.join(' '));
     assert.equal(r.stdout, '', args.join(' '));
@@ -249,9 +255,18 @@ test('--output writes the report to a file (no temporary file left) and nothing 
   assert.equal(r.stdout, '');
   assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'rdslic.sarif'), 'utf8')).version, '2.1.0');
   assert.deepEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
-  const unwritable = lint(dir, ['--output', 'no/such/folder/report.txt']);
+  // A folder that does not exist yet (a fresh CI checkout's reports/) is created, as ESLint does.
+  const nested = lint(dir, ['--format', 'sarif', '--output', 'reports/lint/rdslic.sarif']);
+  assert.equal(nested.status, 1, nested.stderr);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'reports', 'lint', 'rdslic.sarif'), 'utf8')).version, '2.1.0');
+  // Really unwritable: under a file, or a folder named as the file. One line that says why.
+  const unwritable = lint(dir, ['--output', 'a.rdslic.yaml/report.txt']);
   assert.equal(unwritable.status, 2);
   assert.equal(unwritable.stderr.trimEnd().split('\n').length, 1);
+  assert.match(unwritable.stderr, /cannot write 'a\.rdslic\.yaml\/report\.txt'/);
+  const folderNamed = lint(dir, ['--output', 'reports']);
+  assert.equal(folderNamed.status, 2);
+  assert.match(folderNamed.stderr, /^rdslic: lint: cannot write 'reports': it is a folder; give a file name/);
 });
 
 test('every format runs end to end: SARIF valid against its schema, JUnit well-formed, GitHub annotations', () => {

@@ -40,7 +40,7 @@ test('a bad severity is an error on the value, with the file and CONFIG001', () 
   assert.equal(f.severity, 'error');
   assert.equal(f.file, 'x/.rdslic.yaml');
   assert.deepEqual(f.range, { start: { line: 1, character: 10 }, end: { line: 1, character: 14 } });
-  assert.match(f.message, /error, warning, info, off/);
+  assert.match(f.message, /error, warning, info or off, not .loud./);
 });
 
 test('an unknown setting is reported on its key', () => {
@@ -122,4 +122,30 @@ test('an unknown rule id is a warning on its key; the rest of the file still app
   assert.match(parsed.findings[0].message, /RDS999/);
   // Ids reported outside the inventory rule table are known too.
   assert.deepEqual(parseConfig('rules: { CONFIG001: warning, FILE001: off, YAML003: off }\n').findings, []);
+});
+
+test('a bad severity names the value written; a single glob where a list is needed shows the list form', () => {
+  const [severity] = parseConfig('rules:\n  RDS101: fatal\n').findings;
+  assert.equal(severity.message, "'RDS101' must be error, warning, info or off, not 'fatal'.");
+  const [files] = parseConfig('overrides:\n  - files: "sites/lab/**"\n    rules: { RDS101: off }\n').findings;
+  assert.equal(files.message, '\'files\' must be a list of glob patterns, e.g. files: ["sites/lab/**"].');
+  const [ignore] = parseConfig('ignore: drafts/**\n').findings;
+  assert.equal(ignore.message, '\'ignore\' must be a list of glob patterns, e.g. ignore: ["drafts/**"].');
+});
+
+test('a glob written with backslashes or as an absolute path matches nothing: a warning on it, with the form to write', () => {
+  const text = 'overrides:\n  - files: ["sites\\\\lab\\\\*.rdslic.yaml"]\n    rules: { RDS101: off }\nignore:\n  - C:\\repo\\drafts\n  - /srv/repo/old/**\n  - "archive/**"\n';
+  const parsed = parseConfig(text);
+  assert.deepEqual(parsed.config?.ignore, ['C:\\repo\\drafts', '/srv/repo/old/**', 'archive/**'], 'the file still applies');
+  assert.deepEqual(
+    parsed.findings.map((f) => [f.severity, f.range.start.line, text.split('\n')[f.range.start.line].slice(f.range.start.character, f.range.end.character)]),
+    [
+      ['warning', 1, '"sites\\\\lab\\\\*.rdslic.yaml"'],
+      ['warning', 4, 'C:\\repo\\drafts'],
+      ['warning', 5, '/srv/repo/old/**'],
+    ],
+  );
+  assert.match(parsed.findings[0].message, /write "sites\/lab\/\*\.rdslic\.yaml"/);
+  assert.match(parsed.findings[1].message, /relative to the folder of this configuration file/);
+  assert.match(parsed.findings[2].message, /relative to the folder of this configuration file/);
 });

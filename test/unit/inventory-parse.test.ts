@@ -125,3 +125,60 @@ test('an alias with no anchor is reported on the alias itself, saying what to do
   assert.equal(covered(text, found[0]), '*nope');
   assert.match(found[0].message, /\*nope refers to no anchor: put &nope on a value before it/);
 });
+
+/** The shipped example's shape, small: a server with a pack, and a host. */
+const INDENTED = [
+  'licenseServers:',
+  '  - name: LS1.contoso.local',
+  '    os: 2022',
+  '    status: active',
+  '    packs:',
+  '      - program: select',
+  '        agreementNumber: "1234567"',
+  '        type: perUser',
+  '        version: 2022',
+  '        quantity: 10',
+  'sessionHosts:',
+  '  - name: H1.contoso.local',
+  '    os: 2022',
+  '    licensingMode: perUser',
+  '    licenseServers: [LS1.contoso.local]',
+  '    notes: restored from backup',
+  '      after the January incident',
+  '',
+].join('\n');
+
+function withLine(line: number, replacement: string): string {
+  const lines = INDENTED.split('\n');
+  lines[line] = replacement;
+  return HEADER + lines.join('\n');
+}
+
+test('a line indented wrongly is ONE finding on that line, naming the columns it may start at', () => {
+  assert.deepEqual(
+    lintInventory(HEADER + INDENTED, { today: TODAY }).findings.filter((f) => f.ruleId.startsWith('YAML')),
+    [],
+    'the base text is valid (a plain scalar continued deeper is fine)',
+  );
+  const cases: [number, string, number, RegExp][] = [
+    [3, '   status: active', 3, /after 3 spaces.*after 4, 2 or 0 spaces/], // one space short
+    [3, '     status: active', 5, /after 5 spaces.*after 4, 2 or 0 spaces/], // one too many: read as the line above's value
+    [7, '         type: perUser', 9, /after 9 spaces.*after 8, 6, 4, 2 or 0 spaces/], // inside a pack
+    [12, '     os: 2022', 5, /after 5 spaces/], // in the second list
+  ];
+  for (const [line, replacement, indent, message] of cases) {
+    const findings = lintInventory(withLine(line, replacement), { today: TODAY }).findings;
+    assert.equal(findings.length, 1, `${replacement}: ${JSON.stringify(findings.map((f) => f.message))}`);
+    const [f] = findings;
+    assert.equal(f.ruleId, 'YAML001');
+    assert.deepEqual(f.range.start, { line: 3 + line, character: indent }, replacement);
+    assert.match(f.message, message);
+    assert.match(f.message, /Align it with the key it belongs to/);
+  }
+});
+
+test('a mistake that is not an indentation keeps the parser\'s finding', () => {
+  const findings = lintInventory(HEADER + 'site: a: b\n', { today: TODAY }).findings;
+  assert.ok(findings.length > 0);
+  assert.ok(findings.every((f) => f.ruleId === 'YAML001' && !/Wrong indentation/.test(f.message)), JSON.stringify(findings));
+});

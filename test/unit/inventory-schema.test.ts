@@ -181,3 +181,22 @@ test('a date read as a number asks for YYYY-MM-DD, not for quotes', () => {
   assert.doesNotMatch(f.message, /quotes/);
   assert.equal(f.fix, undefined);
 });
+
+test('an unknown key names where it is with acronyms kept ("CAL pack", not "cal pack")', () => {
+  const { f } = finding(
+    'licenseServers:\n  - name: A\n    status: active\n    packs:\n      - type: perUser\n        version: 2022\n        quantity: 5\n        colour: red\n',
+    'SCHEMA001',
+  );
+  assert.match(f.message, /^Unknown key "colour" in CAL pack\. /);
+});
+
+test('a YAML merge key (<<) says it is not supported and what to write instead, on the key', () => {
+  const { f, at } = finding(
+    'sessionHosts:\n  - name: H0\n    os: &os 2022\n  - <<: {os: *os}\n    name: H1\n',
+    'SCHEMA001',
+  );
+  assert.equal(at, '<<');
+  assert.match(f.message, /merge key/);
+  assert.match(f.message, /write the keys out/i);
+  assert.doesNotMatch(f.message, /Known keys/);
+});

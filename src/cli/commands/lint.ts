@@ -61,7 +61,7 @@ function usageError(message: string): number {
 export async function run(args: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeLimit(args), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
     return usageError(parseErrorMessage(err as NodeJS.ErrnoException));
   }
@@ -82,8 +82,11 @@ export async function run(args: string[]): Promise<number> {
   if (failOn !== 'error' && failOn !== 'warning') return usageError(l10n.t("--fail-on must be error or warning, not '{0}'.", failOn));
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
-    if (!/^\d+$/.test(values['max-warnings'])) return usageError(l10n.t("--max-warnings needs a whole number of 0 or more, not '{0}'.", values['max-warnings']));
-    maxWarnings = Number(values['max-warnings']);
+    // -1 is "no limit", as in ESLint (its default), so that scripts written for ESLint work.
+    if (values['max-warnings'] !== '-1') {
+      if (!/^\d+$/.test(values['max-warnings'])) return usageError(l10n.t("--max-warnings needs a whole number of 0 or more (or -1 for no limit), not '{0}'.", values['max-warnings']));
+      maxWarnings = Number(values['max-warnings']);
+    }
   }
   // Same date parsing as `rdslic report --today`: the time rules (RDS4xx) count from it.
   const today = values.today;
@@ -122,9 +125,11 @@ export async function run(args: string[]): Promise<number> {
   const report = FORMATTERS[format](outcome.report, { color: !toFile && format === 'stylish' && useColor(process.stdout) });
   if (toFile) {
     try {
+      // A folder that does not exist yet (reports/ on a fresh CI checkout) is created, as ESLint does.
+      if (!isFolder(values.output!)) fs.mkdirSync(path.dirname(path.resolve(values.output!)), { recursive: true });
       writeFileAtomically(values.output!, report);
     } catch (err) {
-      process.stderr.write(`rdslic: ${l10n.t("lint: cannot write '{0}' ({1}).", values.output!, (err as NodeJS.ErrnoException).code ?? String(err))}\n`);
+      process.stderr.write(`rdslic: ${outputProblem(values.output!, err as NodeJS.ErrnoException)}\n`);
       return EXIT_USAGE;
     }
   } else {
@@ -141,4 +146,34 @@ function isReadableFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * `--max-warnings -1` as one argument: parseArgs takes "-1" for an option and refuses the pair
+ * as "ambiguous", a message that does not say what to write.
+ */
+function joinNegativeLimit(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--') return [...out, ...args.slice(i)];
+    if (args[i] === '--max-warnings' && /^-\d+$/.test(args[i + 1] ?? '')) {
+      out.push(`--max-warnings=${args[i + 1]}`);
+      i++;
+    } else out.push(args[i]);
+  }
+  return out;
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Why the report could not be written, in one line. */
+function outputProblem(file: string, err: NodeJS.ErrnoException): string {
+  if (err.code === 'EISDIR' || isFolder(file)) return l10n.t("lint: cannot write '{0}': it is a folder; give a file name, e.g. {1}.", file, path.join(file, 'rdslic.sarif'));
+  return l10n.t("lint: cannot write '{0}' ({1}).", file, err.code ?? String(err));
 }

@@ -26,6 +26,16 @@ interface Located {
   value?: Node;
 }
 
+/** The plain value at a JSON pointer (`/rules/RDS101`). */
+function valueAt(root: unknown, pointer: string): unknown {
+  let value = root;
+  for (const segment of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return value;
+}
+
 /** Finds the YAML nodes for a JSON pointer (`/overrides/0/files`), as deep as they exist. */
 function locate(root: Node | null | undefined, pointer: string): Located {
   const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
@@ -53,7 +63,8 @@ function locateKey(root: Node | null | undefined, pointer: string, property: str
   return (pair?.key as Node | undefined) ?? undefined;
 }
 
-function describe(error: ErrorObject): string {
+/** `data` is the value at the error's place (the compiled validator does not keep it). */
+function describe(error: ErrorObject, data: unknown): string {
   const where = error.instancePath.split('/').filter(Boolean).pop() ?? '';
   switch (error.keyword) {
     case 'additionalProperties': {
@@ -65,13 +76,15 @@ function describe(error: ErrorObject): string {
     case 'propertyNames':
       return l10n.t("'{0}' is not a rule id: write letters then digits, e.g. RDS101.", String((error.params as { propertyName: string }).propertyName));
     case 'enum':
-      return l10n.t("'{0}' must be one of: error, warning, info, off.", where);
+      return l10n.t("'{0}' must be error, warning, info or off, not '{1}'.", where, String(data));
     case 'required':
       return l10n.t("This override needs '{0}'.", String((error.params as { missingProperty: string }).missingProperty));
     case 'type':
-      return where === ''
-        ? l10n.t('The configuration file must be a mapping (root, rules, overrides, ignore).')
-        : l10n.t("'{0}' must be of type {1}.", where, String((error.params as { type: string }).type));
+      if (where === '') return l10n.t('The configuration file must be a mapping (root, rules, overrides, ignore).');
+      if ((where === 'files' || where === 'ignore') && (error.params as { type: string }).type === 'array') {
+        return l10n.t('\'{0}\' must be a list of glob patterns, e.g. {0}: ["{1}"].', where, where === 'files' ? 'sites/lab/**' : 'drafts/**');
+      }
+      return l10n.t("'{0}' must be of type {1}.", where, String((error.params as { type: string }).type));
     case 'minItems':
       return l10n.t("'{0}' needs at least one glob pattern.", where);
     case 'minLength':
@@ -143,7 +156,7 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
     // propertyNames reports each bad name twice (the name and the pattern): keep one.
     if (error.keyword === 'pattern' && error.propertyName !== undefined) continue;
     const range = node?.range ? toRange(node.range[0], node.range[1]) : toRange(0, 0);
-    findings.push(finding('error', describe(error), range));
+    findings.push(finding('error', describe(error, valueAt(value, error.instancePath)), range));
   }
   if (findings.some((f) => f.severity === 'error')) return { findings };
 
@@ -161,5 +174,42 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
       findings.push(finding('warning', l10n.t("Unknown rule '{0}': it has no effect. Rule ids are listed in docs/rules.md.", id), range));
     }
   }
+  findings.push(...globWarnings(doc.contents, config, toRange).map((w) => finding('warning', w.message, w.range)));
   return { config, findings };
+}
+
+/** A backslash used as a folder separator (`sites\lab`), not one escaping a glob character (`\*`). */
+const BACKSLASH_SEPARATOR = /\\[^*?[\]{}()!+@\\]/;
+/** `/srv/...`, `C:\...`, `C:/...`, `\\server\share`. */
+const ABSOLUTE = /^(?:\/|[A-Za-z]:[\\/]|\\\\)/;
+
+/**
+ * Globs that can never match, since paths are matched relative to the configuration's folder
+ * with `/` separators: absolute paths and Windows separators. The file still applies; the
+ * warning says what to write instead of leaving an ignore or override that silently does nothing.
+ */
+function globWarnings(
+  root: Node | null | undefined,
+  config: RdslicConfig,
+  toRange: (start: number, end: number) => Range,
+): { message: string; range: Range }[] {
+  const lists: { pointer: string; globs: readonly string[] }[] = [
+    ...(config.overrides ?? []).map((o, i) => ({ pointer: `/overrides/${i}/files`, globs: o.files })),
+    { pointer: '/ignore', globs: config.ignore ?? [] },
+  ];
+  const out: { message: string; range: Range }[] = [];
+  for (const { pointer, globs } of lists) {
+    globs.forEach((glob, i) => {
+      let message: string | undefined;
+      if (ABSOLUTE.test(glob)) {
+        message = l10n.t('"{0}" is an absolute path, so it matches nothing: patterns are relative to the folder of this configuration file (e.g. "drafts/**").', glob);
+      } else if (BACKSLASH_SEPARATOR.test(glob)) {
+        message = l10n.t('"{0}" uses "\\" as a folder separator, so it matches nothing: patterns use "/" on every system; write "{1}".', glob, glob.replace(/\\/g, '/'));
+      }
+      if (message === undefined) return;
+      const node = locate(root, `${pointer}/${i}`).value;
+      out.push({ message, range: node?.range ? toRange(node.range[0], node.range[1]) : toRange(0, 0) });
+    });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
 // mapping become findings (never exceptions): the editor shows them while the user types.
 import * as l10n from '@vscode/l10n';
 import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, YAMLError } from 'yaml';
+import { findIndentationProblems, INDENTATION_ERROR_CODES } from './indentation';
 import { aliasBombHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from './limits';
 import type { Alias, Node as YamlNode, Pair } from 'yaml';
 import type { Finding, Range } from '../findings';
@@ -73,7 +74,11 @@ export function parseInventory(text: string): ParsedInventory {
   // `yaml` may report one problem twice (e.g. an unclosed JSON bracket as a missing character
   // and as a bad flow collection): both become the same finding, shown once.
   const seen = new Set<string>();
+  const indentation = indentationFindings(text, document.errors, positions);
+  findings.push(...indentation.findings);
+  if (indentation.findings.length > 0) fatal = true;
   for (const error of document.errors) {
+    if (indentation.explains(error)) continue;
     const finding = yamlErrorFinding(error, document, positions);
     if (finding.ruleId === YAML_SYNTAX) fatal = true;
     const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
@@ -142,6 +147,30 @@ export function parseInventory(text: string): ParsedInventory {
     }
   }
   return { text, document, positions, inventory, findings, checkable: !fatal };
+}
+
+/**
+ * A line indented wrongly, said once on that line with the columns it may start at, instead of
+ * the parser errors that follow from it (several per line, on the lines after it too).
+ */
+function indentationFindings(text: string, errors: readonly YAMLError[], positions: TextPositions): { findings: Finding[]; explains: (e: YAMLError) => boolean } {
+  const none = { findings: [], explains: () => false };
+  if (!errors.some((e) => INDENTATION_ERROR_CODES.has(e.code))) return none;
+  const problems = findIndentationProblems(text);
+  if (problems.length === 0) return none;
+  // A wrong line also breaks the value just above it (it reads as that value's continuation).
+  const from = positions.offsetAt({ line: Math.max(0, problems[0].line - 1), character: 0 });
+  const findings = problems.map((p): Finding => ({
+    ruleId: YAML_SYNTAX,
+    severity: 'error',
+    message: l10n.t(
+      'Wrong indentation: this line starts after {0} spaces, but here a key or list item can only start after {1} spaces. Align it with the key it belongs to (keys of one mapping start in the same column).',
+      p.indent,
+      p.expected.length > 1 ? `${p.expected.slice(0, -1).join(', ')}${l10n.t(' or ')}${p.expected[p.expected.length - 1]}` : String(p.expected[0]),
+    ),
+    range: positions.range(p.offset, positions.lineEnd(p.offset)),
+  }));
+  return { findings, explains: (e) => INDENTATION_ERROR_CODES.has(e.code) && e.pos[0] >= from };
 }
 
 /** The rule of files that are not text (also given by the CLI when it reads the bytes). */

@@ -109,6 +109,11 @@ export function firstSentence(description: unknown): string {
   return (m ? m[0] : text).trim();
 }
 
+/** "Session host" → "session host" inside a sentence, but "CAL pack" keeps its acronym. */
+function lowerFirst(title: string): string {
+  return /^\p{Lu}\p{Lu}/u.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
+}
+
 /** Edit distance, for "did you mean" on unknown keys and values (short strings only). */
 function distance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -245,11 +250,14 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
       const known = Object.keys((parentSchema?.properties as SchemaNode) ?? {});
       const suggestion = closest(unknown, known);
       if (suggestion) fix = { kind: 'renameKey', replacement: suggestion };
-      const where = path.length === 0 ? (name?.lower ?? l10n.t('the inventory')) : parentSchema?.title ? schemaText(String(parentSchema.title)).toLowerCase() : key;
+      const where = path.length === 0 ? (name?.lower ?? l10n.t('the inventory')) : parentSchema?.title ? lowerFirst(schemaText(String(parentSchema.title))) : key;
       return {
         ruleId: SCHEMA_UNKNOWN_KEY,
         severity: 'error',
-        message: suggestion
+        // `yaml` reads YAML 1.2, where `<<` is a plain key: the merge the user meant did not happen.
+        message: unknown === '<<'
+          ? l10n.t('"<<" is a YAML merge key, which inventories do not support (they are read as YAML 1.2, where "<<" is an ordinary key): write the keys out in this entry.')
+          : suggestion
           ? l10n.t('Unknown key "{0}" in {1}: did you mean "{2}"?', unknown, where, suggestion)
           : l10n.t('Unknown key "{0}" in {1}. Known keys: {2}.', unknown, where, known.join(', ')),
         range: rangeOf(parsed, [...path, unknown], 'key') ?? objectRange(parsed, path),
