@@ -63,3 +63,39 @@ test('the packed files work installed: npx rdslic lint and require("rdslic") fro
     fs.rmSync(project, { recursive: true, force: true });
   }
 });
+
+test('a TypeScript project type-checks against the installed package (no skipLibCheck), with only its dependencies', () => {
+  const project = fs.mkdtempSync(path.join(os.tmpdir(), 'rdslic-npm-types-'));
+  try {
+    const modules = path.join(project, 'node_modules');
+    const installed = path.join(modules, 'rdslic');
+    for (const file of packedFiles()) {
+      fs.mkdirSync(path.dirname(path.join(installed, file)), { recursive: true });
+      fs.copyFileSync(path.join(ROOT, file), path.join(installed, file));
+    }
+    // What `npm install rdslic` brings: the package's dependencies (and theirs, which the
+    // declarations never name), and @types/node that a Node project has.
+    for (const name of [...Object.keys(pkg.dependencies ?? {}), '@types/node', '@types/markdown-it', '@types/linkify-it', '@types/mdurl']) {
+      const from = path.join(ROOT, 'node_modules', name);
+      if (!fs.existsSync(from)) continue;
+      fs.mkdirSync(path.dirname(path.join(modules, name)), { recursive: true });
+      fs.symlinkSync(from, path.join(modules, name), 'dir');
+    }
+    fs.writeFileSync(
+      path.join(project, 'use.ts'),
+      [
+        "import { lintInventory, RULES, type Finding } from 'rdslic';",
+        "const findings: Finding[] = lintInventory('kind: RdsLicensingInventory\\nversion: 1\\n').findings;",
+        'export const summary: string = `${findings.length} of ${RULES.length}`;',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'node16', moduleResolution: 'node16', target: 'es2022', types: ['node'] }, files: ['use.ts'] }),
+    );
+    const tsc = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project], { cwd: project, encoding: 'utf8' });
+    assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+  } finally {
+    fs.rmSync(project, { recursive: true, force: true });
+  }
+});
