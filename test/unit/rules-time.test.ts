@@ -36,6 +36,8 @@ test('RDS401/402 count from options.today', () => {
   const body = host('licensingMode: perUser\ndeployed: 2026-08-01', '');
   assert.deepEqual(ids(lint(body, { today: '2026-12-01' }).findings), ['RDS310@5', 'RDS401@7']);
   assert.deepEqual(ids(lint(body, { today: '2026-09-01' }).findings), ['RDS310@5']);
+  // The day count reads as a person would write it on the last days.
+  assert.match(lint(body, { today: '2026-11-28' }).findings[1].message, /ends on 2026-11-29 \(1 day left\)/);
 });
 
 test('RDS403: licensing mode not configured, with a fix when the servers hold one type', () => {

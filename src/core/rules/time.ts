@@ -2,6 +2,7 @@
 // backups nobody checked. All relative to ctx.today, so tests are reproducible.
 import * as l10n from '@vscode/l10n';
 import { dayNumber, formatDay } from '../domain/dates';
+import { daysLeftLabel } from '../report/labels';
 import { calTypeForMode, GRACE_PERIOD_DAYS } from '../domain/licensing-modes';
 import type { CalType } from '../inventory/model';
 import { holdingsOf, holdsType, isInService, serversOfHost } from './inventory-index';
@@ -124,10 +125,10 @@ function run(ctx: RuleContext): void {
         'RDS402',
         range,
         l10n.t(
-          'The 120-day grace period of {0} ends on {1} ({2} days left) and it has no usable license server: point it at a license server with CALs of its mode before then.',
+          'The 120-day grace period of {0} ends on {1} ({2}) and it has no usable license server: point it at a license server with CALs of its mode before then.',
           h.name ?? l10n.t('this host'),
           formatDay(end),
-          left,
+          daysLeftLabel(left),
         ),
       );
     }
