@@ -5,6 +5,7 @@ import * as l10n from '@vscode/l10n';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/inventory.schema.json';
 import { validate as precompiledValidator } from '../generated/inventory-validator';
+import { closestWord } from '../closest-word';
 import type { Finding, FixHint } from '../findings';
 import { schemaText } from '../schema-text';
 import { InventoryPath, objectRange, ParsedInventory, rangeOf, sourceOf } from './parse';
@@ -114,34 +115,6 @@ function lowerFirst(title: string): string {
   return /^\p{Lu}\p{Lu}/u.test(title) ? title : title.charAt(0).toLowerCase() + title.slice(1);
 }
 
-/** Edit distance, for "did you mean" on unknown keys and values (short strings only). */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = c.toLowerCase() === word.toLowerCase() ? 0 : distance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
-}
-
 /** The values an anyOf/oneOf accepts, for one readable message. */
 function allowedValues(node: SchemaNode | undefined): string[] {
   if (!node) return [];
@@ -248,7 +221,7 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
     case 'additionalProperties': {
       const unknown = String(params.additionalProperty);
       const known = Object.keys((parentSchema?.properties as SchemaNode) ?? {});
-      const suggestion = closest(unknown, known);
+      const suggestion = closestWord(unknown, known);
       if (suggestion) fix = { kind: 'renameKey', replacement: suggestion };
       const where = path.length === 0 ? (name?.lower ?? l10n.t('the inventory')) : parentSchema?.title ? lowerFirst(schemaText(String(parentSchema.title))) : key;
       return {
@@ -330,7 +303,7 @@ function toFinding(error: ErrorObject, parsed: ParsedInventory, name?: SchemaFin
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const suggestion = typeof error.data === 'string' ? closest(error.data, allowed) : undefined;
+      const suggestion = typeof error.data === 'string' ? closestWord(error.data, allowed) : undefined;
       if (suggestion) fix = { kind: 'replaceValue', replacement: suggestion };
       return {
         ruleId: SCHEMA_NOT_ALLOWED,
