@@ -304,6 +304,21 @@ test('French from --lang fr or from LANG', () => {
   assert.match(lint(dir, ['--lang', 'en'], { LANG: 'fr_FR.UTF-8' }).stdout, /problems? \(\d+ errors?/);
 });
 
+test('rdslic lint --format sarif --lang fr: rule descriptors have French titles and full descriptions', () => {
+  const dir = folder({ 'a.rdslic.yaml': UNKNOWN_SERVER });
+  const descriptors = (args: string[]) => {
+    const r = lint(dir, ['--format', 'sarif', ...args]);
+    noStackTrace(r.stderr);
+    const rules: { id: string; shortDescription: { text: string }; fullDescription: { text: string } }[] = JSON.parse(r.stdout).runs[0].tool.driver.rules;
+    return new Map(rules.map((d) => [d.id, d]));
+  };
+  const fr = descriptors(['--lang', 'fr']);
+  assert.equal(fr.get('RDS302')!.shortDescription.text, "L'hôte de session désigne un serveur de licences inconnu");
+  assert.equal(fr.get('RDS302')!.fullDescription.text, "Un nom des licenseServers d'un hôte de session ne figure pas sous licenseServers.");
+  assert.match(fr.get('RDS401')!.fullDescription.text, /^La période de grâce de 120 jours d'un hôte de session/);
+  assert.equal(descriptors([]).get('RDS302')!.fullDescription.text, "A name in a session host's licenseServers is not listed under licenseServers.");
+});
+
 test('a reader that stops early (rdslic lint | head) gets no stack trace', async () => {
   const dir = folder({ 'a.rdslic.yaml': UNKNOWN_SERVER });
   const child = spawn(process.execPath, [BIN, 'lint', '--format', 'sarif'], { cwd: dir });

@@ -29,7 +29,7 @@ test('French: the stylish summary and configuration messages are translated', ()
   assert.match(parseConfig('rules: { RDS101: loud }').findings[0].message, /doit valoir error, warning, info ou off/);
 });
 
-test('French: SARIF rule descriptors carry the French rule titles', () => {
+test('French: SARIF rule descriptors carry the French rule titles and descriptions', () => {
   configureLanguage('fr');
   const rules = coreEngine().rules;
   configureLanguage('en');
@@ -37,5 +37,7 @@ test('French: SARIF rule descriptors carry the French rule titles', () => {
   const descriptor = (id: string) => sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === id);
   assert.equal(descriptor('RDS101').shortDescription.text, "L'ID du serveur de licences n'a pas 35 caractères");
   assert.equal(descriptor('RDS604').shortDescription.text, 'Le runbook nomme un serveur de licences absent de son inventaire');
+  assert.equal(descriptor('RDS101').fullDescription.text, 'serverId doit compter exactement 35 lettres ou chiffres une fois les « - » et les espaces retirés.');
+  assert.match(descriptor('RDS201').fullDescription.text, /licences d'accès client \(CAL\)/);
   assert.equal(JSON.parse(FORMATTERS.sarif({ files: [], findings: [], rules: coreEngine().rules }, { color: false })).runs[0].tool.driver.rules[0].shortDescription.text, 'YAML syntax error');
 });

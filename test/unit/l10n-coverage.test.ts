@@ -3,7 +3,8 @@
 // - the l10n.t(...) / vscode.l10n.t(...) calls of src/, exported by @vscode/l10n-dev's own
 //   extractor (getL10nJson, what `npx @vscode/l10n-dev export src` runs);
 // - the titles, descriptions and enum descriptions of schemas/*.schema.json (schemaText);
-// - the rule titles of the rule table (ruleTitle: SARIF shortDescription).
+// - the rule titles and descriptions of the rule table (ruleTitle, ruleDescription: SARIF
+//   shortDescription and fullDescription).
 // A French entry whose key is none of these fails too: it is a translation of a text that
 // changed or went away, and keeping it would hide that the new text lacks one.
 import { test } from 'node:test';
@@ -41,6 +42,7 @@ function schemaFileTexts(): string[] {
 }
 
 const ruleTitles = () => RULES.map((r) => r.title);
+const ruleDescriptions = () => RULES.map((r) => r.description);
 
 test('the extractor finds the messages of the CLI, the core and the extension', async () => {
   const texts = await codeTexts();
@@ -64,8 +66,12 @@ test('every rule title has a French entry', () => {
   assert.deepEqual(ruleTitles().filter((t) => !(t in FRENCH)), []);
 });
 
+test('every rule description has a French entry', () => {
+  assert.deepEqual(RULES.filter((r) => !(r.description in FRENCH)).map((r) => r.id), [], 'add the description of these rules to l10n/bundle.l10n.fr.json');
+});
+
 test('the French bundle has no entry for a text that is no longer used', async () => {
-  const used = new Set([...(await codeTexts()), ...schemaFileTexts(), ...ruleTitles()]);
+  const used = new Set([...(await codeTexts()), ...schemaFileTexts(), ...ruleTitles(), ...ruleDescriptions()]);
   assert.deepEqual(Object.keys(FRENCH).filter((k) => !used.has(k)), [], 'remove these entries (or update their key to the new English text)');
 });
 

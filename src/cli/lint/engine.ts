@@ -5,7 +5,7 @@ import { lintInventory } from '../../core/inventory/lint';
 import { hasRunbookName } from '../../core/language/applies';
 import { lintRunbook } from '../../core/runbook/lint';
 import { RULES } from '../../core/rules/index';
-import { ruleTitle } from '../../core/rules/localized';
+import { ruleDescription, ruleTitle } from '../../core/rules/localized';
 import type { LintEngine } from './run';
 import { readInventory } from './read-text';
 
@@ -18,7 +18,7 @@ function readLinkedInventory(file: string): string {
 
 export function coreEngine(options: { today?: string } = {}): LintEngine {
   return {
-    rules: RULES.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, title: ruleTitle(r), description: r.description })),
+    rules: RULES.map((r) => ({ id: r.id, defaultSeverity: r.defaultSeverity, title: ruleTitle(r), description: ruleDescription(r) })),
     lintText: (text, { file, path, rules }) =>
       path !== undefined && hasRunbookName(path)
         ? lintRunbook(text, { file, runbookPath: path, readFile: readLinkedInventory, rules })
