@@ -122,3 +122,36 @@ describe('runbooks (pull client)', () => {
     }
   });
 });
+
+describe('runbooks: unknown placeholders (RDS606)', () => {
+  test('a runbook opened as text: the misspelt placeholder at its exact range, with the suggested placeholder as a quick fix', async () => {
+    const ws = makeWorkspace();
+    const file = path.join(path.dirname(ws.servers), 'activate.runbook.md');
+    const text = ['---', 'title: Activate', 'lang: en', '---', '', '- [ ] Write down {{server.name}} and its ID {{server.servrId}}', ''].join('\n');
+    fs.writeFileSync(file, text);
+    const client = new TestClient({ workspaceFolder: ws.dir });
+    try {
+      await client.initialize();
+      const uri = ws.uri(file);
+      client.open(uri, text, 'markdown');
+      const diagnostics = await client.diagnostics(uri, 1);
+      assert.deepEqual(summary(diagnostics), ['RDS606 2 5:44-5:62']);
+      assert.match(diagnostics[0].message, /did you mean \{\{server\.serverId\}\}\?/);
+      assert.match(diagnostics[0].codeDescription.href, /\/docs\/rules\.md#rds606$/);
+      const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+      const fix = actions.find((a) => a.isPreferred);
+      assert.equal(fix?.title, 'Change the placeholder to {{server.serverId}}');
+      const fixed = applyEdits(text, fix.edit.changes[uri]);
+      assert.equal(fixed.split('\n')[5], '- [ ] Write down {{server.name}} and its ID {{server.serverId}}');
+      const version = client.change(uri, fix.edit.changes[uri].map((e: any) => ({ range: e.range, text: e.newText })));
+      assert.deepEqual(summary(await client.diagnostics(uri, version)), []);
+
+      const cellUri = `vscode-notebook-cell:${file.split(path.sep).join('/')}#W2sZmlsZQ%3D%3D`;
+      client.open(cellUri, 'Run:\n\n    Get-Item {{server.bogus}}', 'markdown');
+      assert.deepEqual(summary(await client.diagnostics(cellUri, 1)), ['RDS606 2 2:13-2:29']);
+    } finally {
+      assert.equal(await client.stop(), 0);
+      fs.rmSync(ws.dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -316,6 +316,7 @@ test('rdslic lint --format sarif --lang fr: rule descriptors have French titles 
   assert.equal(fr.get('RDS302')!.shortDescription.text, "L'hôte de session désigne un serveur de licences inconnu");
   assert.equal(fr.get('RDS302')!.fullDescription.text, "Un nom des licenseServers d'un hôte de session ne figure pas sous licenseServers.");
   assert.match(fr.get('RDS401')!.fullDescription.text, /^La période de grâce de 120 jours d'un hôte de session/);
+  assert.match(fr.get('RDS606')!.fullDescription.text, /^Un espace réservé \{\{\.\.\.\}\} écrit dans un runbook/);
   assert.equal(descriptors([]).get('RDS302')!.fullDescription.text, "A name in a session host's licenseServers is not listed under licenseServers.");
 });
 

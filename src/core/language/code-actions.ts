@@ -146,6 +146,8 @@ export function fixTitle(hint: FixHint): string {
       return l10n.t('Change the value to {0}', value);
     case 'quoteValue':
       return l10n.t('Put the value in quotes: {0}', value);
+    case 'renamePlaceholder':
+      return l10n.t('Change the placeholder to {0}', value);
     default:
       return l10n.t('Replace with {0}', value);
   }

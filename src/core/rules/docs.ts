@@ -42,7 +42,7 @@ export function renderRulesMarkdown(rules: readonly RuleDoc[]): string {
     '',
     '**Runbooks.** `rdslic lint` and the language server also check runbooks (`*.runbook.md`): the',
     'License Server IDs, key pack IDs and retail codes written in them get the identifier and security',
-    'rules (RDS101-RDS104, RDS501), and their front matter the RDS6xx rules. A value right after what',
+    'rules (RDS101-RDS104, RDS501), and their front matter and `{{...}}` placeholders the RDS6xx rules. A value right after what',
     'names it on the same line (`keyPackId:`, `serverId:`, "key pack ID", "License Server ID", French',
     '"ID de pack de clés", "ID du serveur de licences") is checked as that ID, also when it has 33 to 37',
     'characters (a character dropped or doubled). Suppression comments are',

@@ -1,4 +1,5 @@
-// RDS6xx: runbooks (*.runbook.md) and the inventory their front matter links to. The checks are
+// RDS6xx: runbooks (*.runbook.md), their {{...}} placeholders and the inventory their front
+// matter links to. The checks are
 // in src/core/runbook/lint.ts (a runbook is Markdown, not an inventory); the identifiers written
 // in a runbook get the identifier and security rules (RDS101-RDS104, RDS501) as in an inventory.
 import type { RuleDoc } from './types';
@@ -61,5 +62,17 @@ export const RUNBOOK_RULES: RuleDoc[] = [
       'The server is only meaningful in an inventory: without inventory: the name is never checked (RDS604 cannot run), the {{server.*}} and {{pack.*}} placeholders stay empty, and "New runbook from template" has no inventory to fill them from. It is usually an inventory: line deleted or misspelled (that one is also SCHEMA001 in RDS602).',
     fix: 'Add inventory: with the path of the *.rdslic.yaml file, relative to the runbook (or remove server: from a runbook that is not about one license server).',
     example: '---\ntitle: Rebuild the license database\nlang: en\nserver: LICSRV03.contoso.local   # which inventory is it in?\n---',
+  },
+  {
+    id: 'RDS606',
+    family: 'runbook',
+    defaultSeverity: 'warning',
+    title: 'Unknown placeholder in a runbook',
+    description:
+      'A {{...}} placeholder written in a runbook (prose, code blocks, front matter values, notebook cells) whose name is not one of the placeholders of runbooks/README.md, e.g. {{server.bogus}} or {{server.serverID}}; the message suggests the closest known placeholder. The {{...}} that stands for the whole value of inventory: or server: in a template is not checked: "New runbook from template" replaces it.',
+    rationale:
+      'An unknown placeholder is never filled in: its hover has no value, "New runbook from template" leaves the braces in the copied runbook, and the admin reads {{server.servrId}} instead of the License Server ID in the middle of an activation or of a call to the Clearinghouse. It is nearly always a typo or a value the inventory does not have.',
+    fix: 'Correct the name (the quick fix applies the suggested placeholder), using the table of runbooks/README.md; for a value the inventory does not hold, write it out or leave a note for the admin instead of a placeholder.',
+    example: '---\ntitle: "Activate {{server.nmae}}"   # {{server.name}}, misspelt\nlang: en\ninventory: ../inventory/paris.rdslic.yaml\nserver: LICSRV03.contoso.local\n---',
   },
 ];

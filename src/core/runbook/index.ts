@@ -102,9 +102,10 @@ export type { LinkedInventory, LinkedInventoryProblemKind, ReadInventoryFile, Re
 
 /**
  * Checks a runbook like an inventory: `lintRunbook(text, { file, runbookPath, readFile, rules })`
- * gives the findings of the IDs written in it (RDS101-RDS104, RDS501 with the maskSecret fix) and
- * of its front matter (RDS601-RDS605); `lintRunbookCell(source, { rules })` those of one notebook
- * cell's text (IDs and secrets only).
+ * gives the findings of the IDs written in it (RDS101-RDS104, RDS501 with the maskSecret fix), of
+ * its front matter (RDS601-RDS605) and of its unknown `{{...}}` placeholders (RDS606, with a
+ * renamePlaceholder fix when one is close); `lintRunbookCell(source, { rules })` those of one
+ * notebook cell's text (IDs, secrets and placeholders).
  */
 export { lintRunbook, lintRunbookCell, runbookFrontMatterValidator } from './lint';
 export type { RunbookLintOptions } from './lint';

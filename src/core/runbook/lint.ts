@@ -2,7 +2,7 @@
 // (License Server IDs, key pack IDs, retail codes) get the same rules, ids and messages as in an
 // inventory (RDS101-RDS104, RDS501 with its maskSecret fix), and its front matter the RDS6xx
 // rules: valid YAML, the runbook schema, an inventory that can be read, a server that is in it
-// (and an inventory to look it up in).
+// (and an inventory to look it up in); its `{{...}}` placeholders must be known ones (RDS606).
 // The CLI, the language server and the API all call this; reading the linked inventory is the
 // caller's (`readFile`), so that the editor can hand over its unsaved text.
 import * as l10n from '@vscode/l10n';
@@ -23,12 +23,14 @@ import { hasPlaceholder, loadLinkedInventory, type ReadInventoryFile } from './l
 import { indexLines, type LineIndex } from './lines';
 import { parseRunbook } from './parse';
 import { findPlaceholders } from './placeholders';
+import { RUNBOOK_UNKNOWN_PLACEHOLDER, unknownPlaceholders } from './unknown-placeholders';
 
 export const RUNBOOK_FRONT_MATTER_YAML = 'RDS601';
 export const RUNBOOK_FRONT_MATTER_SCHEMA = 'RDS602';
 export const RUNBOOK_INVENTORY_UNREADABLE = 'RDS603';
 export const RUNBOOK_UNKNOWN_SERVER = 'RDS604';
 export const RUNBOOK_SERVER_WITHOUT_INVENTORY = 'RDS605';
+export { RUNBOOK_UNKNOWN_PLACEHOLDER };
 
 export interface RunbookLintOptions {
   /** Path reported in each finding's `file`. */
@@ -109,6 +111,30 @@ function finding(ruleId: string, range: Range, message: string, fix?: FixHint): 
   const rule = RULES_BY_ID.get(ruleId);
   if (!rule) throw new Error(`rule ${ruleId} is not in the rule table`);
   return { ruleId, severity: rule.defaultSeverity, message, range, ...(fix ? { fix } : {}) };
+}
+
+/**
+ * RDS606 for the unknown placeholders of a text (a whole runbook, or one notebook cell), placed
+ * by `positions`; those starting in one of the `anyName` offset ranges are not checked.
+ */
+function placeholderFindings(text: string, positions: RunbookPositions, anyName: readonly [number, number][] = []): Finding[] {
+  const skip = (offset: number) => anyName.some(([start, end]) => offset >= start && offset < end);
+  return unknownPlaceholders(text, skip).map((u) => finding(RUNBOOK_UNKNOWN_PLACEHOLDER, positions.range(u.start, u.end), u.message, u.fix));
+}
+
+/**
+ * Offsets of the front matter's `inventory:` and `server:` values: in a template, a placeholder
+ * there stands for the whole value and "New runbook from template" replaces it, whatever its name.
+ */
+function templateValueRanges(text: string): [number, number][] {
+  const yaml = frontMatterYaml(text);
+  if (!yaml) return [];
+  const ranges: [number, number][] = [];
+  for (const key of ['inventory', 'server']) {
+    const r = rangeOf(yaml.parsed, [key], 'value');
+    if (r) ranges.push([yaml.start + yaml.parsed.positions.offsetAt(r.start), yaml.start + yaml.parsed.positions.offsetAt(r.end)]);
+  }
+  return ranges;
 }
 
 /** The front matter's YAML, parsed with ranges, and where it starts in the file. */
@@ -238,8 +264,8 @@ function settle(raw: Finding[], options: { file?: string; rules?: Record<string,
 }
 
 /**
- * Checks a whole runbook text: identifiers anywhere in it (front matter, prose, code blocks) and
- * its front matter. Never throws. Ranges are 0-based LSP positions in `text`.
+ * Checks a whole runbook text: identifiers and placeholders anywhere in it (front matter, prose,
+ * code blocks) and its front matter. Never throws. Ranges are 0-based LSP positions in `text`.
  */
 export function lintRunbook(text: string, options: RunbookLintOptions = {}): Finding[] {
   const tooLarge = sizeLimitFinding(text);
@@ -249,6 +275,7 @@ export function lintRunbook(text: string, options: RunbookLintOptions = {}): Fin
   if (binary) return settle([{ ruleId: binary.ruleId, severity: 'error', message: binary.message, range: positions.range(binary.offset, binary.offset) }], options);
   const raw = identifierFindings(text, positions);
   try {
+    raw.push(...placeholderFindings(text, positions, templateValueRanges(text)));
     raw.push(...frontMatterFindings(text, positions, options));
   } catch (e) {
     // A bug in the front matter checks must not hide the identifier findings nor crash the editor.
@@ -263,11 +290,12 @@ export function lintRunbook(text: string, options: RunbookLintOptions = {}): Fin
 }
 
 /**
- * Checks one cell of a runbook open as a notebook: the identifiers and secrets in its text
- * (the front matter is not a cell; lintRunbook on the file checks it). Ranges are in `source`.
+ * Checks one cell of a runbook open as a notebook: the identifiers, secrets and placeholders in
+ * its text (the front matter is not a cell; lintRunbook on the file checks it). Ranges are in `source`.
  */
 export function lintRunbookCell(source: string, options: { file?: string; rules?: Record<string, RuleSetting> } = {}): Finding[] {
   const tooLarge = sizeLimitFinding(source);
   if (tooLarge) return settle([tooLarge], options);
-  return settle(identifierFindings(source, new RunbookPositions(source)), options);
+  const positions = new RunbookPositions(source);
+  return settle([...identifierFindings(source, positions), ...placeholderFindings(source, positions)], options);
 }
