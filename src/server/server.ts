@@ -101,7 +101,7 @@ export function startServer(connection: Connection): void {
   function isInventoryDoc(doc: TextDocument): boolean {
     const known = applies.get(doc.uri);
     if (known && known.version === doc.version) return known.inventory;
-    const inventory = isInventory(doc.uri, doc.getText());
+    const inventory = isInventory(doc.uri, doc.getText(), doc.languageId);
     applies.set(doc.uri, { version: doc.version, inventory });
     return inventory;
   }
