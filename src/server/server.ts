@@ -32,9 +32,9 @@ import { capDiagnostics, findingToDiagnostic } from './diagnostics';
 import { hover } from '../core/language/hover';
 import {
   definitionLocations,
-  isValidServerName,
   referenceLocations,
   renameEdits,
+  renameProblem,
   serverNameAt,
 } from '../core/language/navigation';
 import { fileEntries, ServerNameIndex } from '../core/language/server-index';
@@ -465,10 +465,9 @@ export function startServer(connection: Connection): void {
     safe('rename', null, async (params) => {
       const at = nameAt(params.textDocument.uri, params.position);
       if (!at) return null;
-      if (!isValidServerName(params.newName)) {
-        throw new ResponseError(ErrorCodes.InvalidParams, l10n.t('"{0}" is not a valid server name (letters, digits, ".", "-", "_").', params.newName));
-      }
       await freshIndex();
+      const problem = renameProblem(index, at.name, params.newName);
+      if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
       return renameEdits(index, at.name, params.newName);
     }),
   );
