@@ -12,7 +12,7 @@ import {
 import { WINDOWS_VERSIONS } from '../domain/versions';
 import type { PathSegment } from './ast';
 import type { CompletionContext } from './completion-context';
-import { enumValuesAt, propertiesAt, typesAt, type JsonSchema } from './schema-nav';
+import { enumValuesAt, propertiesAt, schemasAt, typesAt, type EnumValue, type JsonSchema } from './schema-nav';
 
 export interface CompletionInputs {
   /** The inventory JSON Schema (undefined: no key or enum completion). */
@@ -161,12 +161,32 @@ function yamlScalar(value: unknown): string {
   return /^[A-Za-z][\w .-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
 }
 
+function valueEdit(ctx: CompletionContext, text: string): { range: CompletionContext['replaceRange']; newText: string } {
+  return { range: ctx.replaceRange, newText: (ctx.lead ?? '') + text };
+}
+
+/**
+ * The values to offer at `path`: its enum values, and where a pattern allows more than the
+ * enum lists (Windows versions: 2022 or "2012 R2"), the schema's examples too, in their order.
+ */
+function offeredValues(schema: JsonSchema, path: PathSegment[]): EnumValue[] {
+  const values = enumValuesAt(schema, path);
+  if (values.length === 0) return values;
+  const examples = schemasAt(schema, path).flatMap((s) => s.examples ?? []);
+  if (examples.length === 0) return values;
+  const enumByKey = new Map(values.map((v) => [JSON.stringify(v.value), v]));
+  const offered = new Map<string, EnumValue>();
+  for (const value of examples) offered.set(JSON.stringify(value), enumByKey.get(JSON.stringify(value)) ?? { value });
+  for (const [key, v] of enumByKey) if (!offered.has(key)) offered.set(key, v);
+  return [...offered.values()];
+}
+
 function serverItems(ctx: CompletionContext, inputs: CompletionInputs): CompletionItem[] {
   return inputs.servers.map((s) => ({
     label: s.name,
     kind: CompletionItemKind.Reference,
     detail: s.detail ?? l10n.t('license server'),
-    textEdit: { range: ctx.replaceRange, newText: s.name },
+    textEdit: valueEdit(ctx, s.name),
     sortText: '1_' + s.name,
   }));
 }
@@ -176,18 +196,18 @@ function valueItems(ctx: CompletionContext, inputs: CompletionInputs): Completio
   if (isServerReferencePath(ctx.path)) items.push(...serverItems(ctx, inputs));
   const schema = inputs.schema;
   if (!schema) return items;
-  enumValuesAt(schema, ctx.path).forEach((e, i) => {
-    const text = yamlScalar(e.value);
+  offeredValues(schema, ctx.path).forEach((e, i) => {
+    const text = ctx.quoted ? String(e.value) : yamlScalar(e.value);
     items.push({
       label: String(e.value),
       kind: CompletionItemKind.EnumMember,
       documentation: e.description ? { kind: MarkupKind.Markdown, value: e.description } : undefined,
-      textEdit: { range: ctx.replaceRange, newText: text },
+      textEdit: valueEdit(ctx, text),
       sortText: '2_' + String(i).padStart(3, '0'),
     });
   });
   if (items.length === 0 && typesAt(schema, ctx.path).has('boolean')) {
-    for (const b of ['true', 'false']) items.push({ label: b, kind: CompletionItemKind.Value, textEdit: { range: ctx.replaceRange, newText: b } });
+    for (const b of ['true', 'false']) items.push({ label: b, kind: CompletionItemKind.Value, textEdit: valueEdit(ctx, b) });
   }
   return items;
 }
