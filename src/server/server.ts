@@ -71,6 +71,7 @@ export function startServer(connection: Connection): void {
   let configurationSupport = false;
   let watchRegistration = false;
   let workspaceFoldersSupport = false;
+  let snippetSupport = false;
   let folders: string[] = [];
   let indexing: Promise<void> = Promise.resolve();
 
@@ -399,7 +400,7 @@ export function startServer(connection: Connection): void {
         const d = index.definitions(name)[0];
         return { name, detail: d ? l10n.t('license server · {0} CALs', d.totals.reduce((n, t) => n + t.quantity, 0)) : undefined };
       });
-      return completionItems(ctx, { schema: inventorySchema(), servers, today: new Date().toISOString().slice(0, 10) });
+      return completionItems(ctx, { schema: inventorySchema(), servers, today: new Date().toISOString().slice(0, 10), snippets: snippetSupport });
     }),
   );
 
@@ -495,6 +496,7 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
+    snippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     const initOptions = params.initializationOptions as { settings?: unknown } | undefined;
     if (initOptions?.settings) config.setEditorSettings(sanitizeSettings(initOptions.settings));
     folders = (params.workspaceFolders ?? [])

@@ -79,3 +79,32 @@ describe('editing an inventory (push client)', () => {
     assert.equal(YAML.parse(quoted.apply('2008 R2')).sessionHosts[0].os, '2008 R2');
   });
 });
+
+describe('completion for a client without snippet support (Helix, a bare Neovim)', () => {
+  let client: TestClient;
+
+  before(async () => {
+    client = new TestClient({ snippets: false });
+    await client.initialize();
+  });
+
+  after(async () => {
+    assert.equal(await client.stop(), 0);
+  });
+
+  test('a new session host is plain text with every default: no ${1:…} in the file, valid YAML', async () => {
+    const text = 'kind: RdsLicensingInventory\nversion: 1\norganization: X\nlicenseServers:\n  - name: LICSRV01.corp.local\n    os: 2022\n    status: active\nsessionHosts:\n  - name: RDSH01\n    os: 2022\n  ';
+    const uri = 'file:///tmp/plain.rdslic.yaml';
+    client.open(uri, text);
+    const items: any[] = await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 10, character: 2 } });
+    const snippet = items.find((i) => i.label === 'session host');
+    assert.ok(snippet, items.map((i) => i.label).join());
+    assert.equal(snippet.insertTextFormat, 1, 'plain text');
+    const out = applyEdits(text, [snippet.textEdit]);
+    assert.doesNotMatch(out, /\$\{?\d/);
+    const host = YAML.parse(out).sessionHosts[1];
+    assert.equal(host.name, 'RDSH01.contoso.local');
+    assert.equal(host.os, 2025);
+    assert.deepEqual(host.licenseServers, ['LICSRV01.corp.local']);
+  });
+});

@@ -21,6 +21,11 @@ export interface CompletionInputs {
   servers: { name: string; detail?: string }[];
   /** yyyy-mm-dd, for date placeholders in snippets. */
   today: string;
+  /**
+   * The client inserts snippets (`completionItem.snippetSupport`). When false, a snippet is
+   * sent as plain text with each placeholder's default, so that no `${1:…}` lands in the file.
+   */
+  snippets?: boolean;
 }
 
 function pathIs(path: readonly PathSegment[], pattern: readonly PathSegment[]): boolean {
@@ -134,16 +139,27 @@ const SNIPPETS: SnippetDef[] = [
   },
 ];
 
+/** A snippet as the plain text it inserts with every default taken (first choice, placeholder text). */
+export function snippetDefaults(snippet: string): string {
+  const unescape = (v: string) => v.replace(/\\([\\$}|,])/g, '$1');
+  return snippet
+    .replace(/\$\{\d+\|((?:[^\\,|]|\\.)*)(?:,(?:[^\\|]|\\.)*)*\|\}/g, (_m, first: string) => unescape(first))
+    .replace(/\$\{\d+:((?:[^\\}]|\\.)*)\}/g, (_m, text: string) => unescape(text))
+    .replace(/\$\{\d+\}|\$\d+/g, '');
+}
+
 function snippetItems(ctx: CompletionContext, list: readonly PathSegment[], inputs: CompletionInputs, withDash: boolean): CompletionItem[] {
   const keyColumn = withDash ? ctx.column + 2 : ctx.column;
   return SNIPPETS.filter((s) => pathIs(list, s.list)).map((s) => {
     const [first, ...rest] = s.body(inputs);
-    const text = [(withDash ? '- ' : '') + first, ...rest.map((l) => ' '.repeat(keyColumn) + l)].join('\n');
+    const snippet = [(withDash ? '- ' : '') + first, ...rest.map((l) => ' '.repeat(keyColumn) + l)].join('\n');
+    const plain = inputs.snippets === false;
+    const text = plain ? snippetDefaults(snippet) : snippet;
     return {
       label: s.label,
       kind: CompletionItemKind.Snippet,
       detail: s.description(),
-      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextFormat: plain ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
       // Indentation is computed here; clients must not re-indent the lines.
       insertTextMode: InsertTextMode.asIs,
       textEdit: { range: ctx.replaceRange, newText: text },
