@@ -32,9 +32,9 @@ import { capDiagnostics, findingToDiagnostic } from './diagnostics';
 import { hover } from '../core/language/hover';
 import {
   definitionLocations,
-  isValidServerName,
   referenceLocations,
   renameEdits,
+  renameProblem,
   serverNameAt,
 } from '../core/language/navigation';
 import { fileEntries, ServerNameIndex } from '../core/language/server-index';
@@ -71,6 +71,7 @@ export function startServer(connection: Connection): void {
   let configurationSupport = false;
   let watchRegistration = false;
   let workspaceFoldersSupport = false;
+  let snippetSupport = false;
   let folders: string[] = [];
   let indexing: Promise<void> = Promise.resolve();
 
@@ -101,7 +102,7 @@ export function startServer(connection: Connection): void {
   function isInventoryDoc(doc: TextDocument): boolean {
     const known = applies.get(doc.uri);
     if (known && known.version === doc.version) return known.inventory;
-    const inventory = isInventory(doc.uri, doc.getText());
+    const inventory = isInventory(doc.uri, doc.getText(), doc.languageId);
     applies.set(doc.uri, { version: doc.version, inventory });
     return inventory;
   }
@@ -399,7 +400,7 @@ export function startServer(connection: Connection): void {
         const d = index.definitions(name)[0];
         return { name, detail: d ? l10n.t('license server · {0} CALs', d.totals.reduce((n, t) => n + t.quantity, 0)) : undefined };
       });
-      return completionItems(ctx, { schema: inventorySchema(), servers, today: new Date().toISOString().slice(0, 10) });
+      return completionItems(ctx, { schema: inventorySchema(), servers, today: new Date().toISOString().slice(0, 10), snippets: snippetSupport });
     }),
   );
 
@@ -465,10 +466,9 @@ export function startServer(connection: Connection): void {
     safe('rename', null, async (params) => {
       const at = nameAt(params.textDocument.uri, params.position);
       if (!at) return null;
-      if (!isValidServerName(params.newName)) {
-        throw new ResponseError(ErrorCodes.InvalidParams, l10n.t('"{0}" is not a valid server name (letters, digits, ".", "-", "_").', params.newName));
-      }
       await freshIndex();
+      const problem = renameProblem(index, at.name, params.newName);
+      if (problem) throw new ResponseError(ErrorCodes.InvalidParams, problem);
       return renameEdits(index, at.name, params.newName);
     }),
   );
@@ -496,6 +496,7 @@ export function startServer(connection: Connection): void {
     configurationSupport = !!caps.workspace?.configuration;
     watchRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     workspaceFoldersSupport = !!caps.workspace?.workspaceFolders;
+    snippetSupport = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
     const initOptions = params.initializationOptions as { settings?: unknown } | undefined;
     if (initOptions?.settings) config.setEditorSettings(sanitizeSettings(initOptions.settings));
     folders = (params.workspaceFolders ?? [])

@@ -29,6 +29,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** The editor's display language (initialize `locale`). */
   locale?: string;
+  /** Announce snippet support in completion items (default true). */
+  snippets?: boolean;
 }
 
 export class TestClient {
@@ -75,7 +77,7 @@ export class TestClient {
       synchronization: { dynamicRegistration: false, didSave: true },
       publishDiagnostics: { versionSupport: true },
       hover: { contentFormat: ['markdown', 'plaintext'] },
-      completion: { completionItem: { snippetSupport: true } },
+      completion: { completionItem: { snippetSupport: this.options.snippets ?? true } },
       codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
       rename: { prepareSupport: true },

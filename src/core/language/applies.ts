@@ -37,9 +37,13 @@ export function isConfigName(pathOrUri: string): boolean {
   return /^\.rdslic\.ya?ml$/i.test(basename(pathOrUri));
 }
 
-export function isInventory(pathOrUri: string, text: string): boolean {
+/**
+ * `languageId`: what the editor says the document is. A YAML document with no YAML name (an
+ * untitled editor, `untitled:Untitled-1`, set to YAML) is an inventory by its kind line too.
+ */
+export function isInventory(pathOrUri: string, text: string, languageId?: string): boolean {
   if (isConfigName(pathOrUri)) return hasInventoryKind(text);
-  return hasInventoryName(pathOrUri) || (isYamlName(pathOrUri) && hasInventoryKind(text));
+  return hasInventoryName(pathOrUri) || ((isYamlName(pathOrUri) || languageId === 'yaml') && hasInventoryKind(text));
 }
 
 const RUNBOOK_NAME = /\.runbook\.md$/i;

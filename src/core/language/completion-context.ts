@@ -26,6 +26,10 @@ export interface CompletionContext {
   column: number;
   /** Keys already present in the map being completed (not offered again). */
   siblingKeys: Set<string>;
+  /** Written before the completed value: a space when the cursor is right after `key:`. */
+  lead?: string;
+  /** The user opened a quote before the value: insert the bare text. */
+  quoted?: boolean;
 }
 
 interface LineShape {
@@ -159,8 +163,11 @@ export function completionContext(text: string, position: Position): CompletionC
       return { slot: 'value', path: [...path, 0], prefix: before.slice(from), replaceRange: range(from), hasDash, column: from, siblingKeys: new Set() };
     }
     if (/^[|>[{&*!]/.test(valueText)) return undefined;
-    const from = /^["']/.test(valueText) ? valueStart + 1 : valueStart; // keep the user's opening quote
-    return { slot: 'value', path, prefix: before.slice(from), replaceRange: range(from), hasDash, column: from, siblingKeys: new Set() };
+    const quoted = /^["']/.test(valueText);
+    const from = quoted ? valueStart + 1 : valueStart; // keep the user's opening quote
+    // `key:` with nothing after: `key:value` would be one plain scalar, not a key and its value.
+    const lead = valueStart === colon + 1 ? ' ' : undefined;
+    return { slot: 'value', path, prefix: before.slice(from), replaceRange: range(from), hasDash, column: from, siblingKeys: new Set(), lead, quoted };
   }
 
   // No colon before the cursor: a key, a scalar sequence item, or a new item.

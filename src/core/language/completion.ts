@@ -12,7 +12,7 @@ import {
 import { WINDOWS_VERSIONS } from '../domain/versions';
 import type { PathSegment } from './ast';
 import type { CompletionContext } from './completion-context';
-import { enumValuesAt, propertiesAt, typesAt, type JsonSchema } from './schema-nav';
+import { enumValuesAt, propertiesAt, schemasAt, typesAt, type EnumValue, type JsonSchema } from './schema-nav';
 
 export interface CompletionInputs {
   /** The inventory JSON Schema (undefined: no key or enum completion). */
@@ -21,6 +21,11 @@ export interface CompletionInputs {
   servers: { name: string; detail?: string }[];
   /** yyyy-mm-dd, for date placeholders in snippets. */
   today: string;
+  /**
+   * The client inserts snippets (`completionItem.snippetSupport`). When false, a snippet is
+   * sent as plain text with each placeholder's default, so that no `${1:…}` lands in the file.
+   */
+  snippets?: boolean;
 }
 
 function pathIs(path: readonly PathSegment[], pattern: readonly PathSegment[]): boolean {
@@ -134,16 +139,27 @@ const SNIPPETS: SnippetDef[] = [
   },
 ];
 
+/** A snippet as the plain text it inserts with every default taken (first choice, placeholder text). */
+export function snippetDefaults(snippet: string): string {
+  const unescape = (v: string) => v.replace(/\\([\\$}|,])/g, '$1');
+  return snippet
+    .replace(/\$\{\d+\|((?:[^\\,|]|\\.)*)(?:,(?:[^\\|]|\\.)*)*\|\}/g, (_m, first: string) => unescape(first))
+    .replace(/\$\{\d+:((?:[^\\}]|\\.)*)\}/g, (_m, text: string) => unescape(text))
+    .replace(/\$\{\d+\}|\$\d+/g, '');
+}
+
 function snippetItems(ctx: CompletionContext, list: readonly PathSegment[], inputs: CompletionInputs, withDash: boolean): CompletionItem[] {
   const keyColumn = withDash ? ctx.column + 2 : ctx.column;
   return SNIPPETS.filter((s) => pathIs(list, s.list)).map((s) => {
     const [first, ...rest] = s.body(inputs);
-    const text = [(withDash ? '- ' : '') + first, ...rest.map((l) => ' '.repeat(keyColumn) + l)].join('\n');
+    const snippet = [(withDash ? '- ' : '') + first, ...rest.map((l) => ' '.repeat(keyColumn) + l)].join('\n');
+    const plain = inputs.snippets === false;
+    const text = plain ? snippetDefaults(snippet) : snippet;
     return {
       label: s.label,
       kind: CompletionItemKind.Snippet,
       detail: s.description(),
-      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextFormat: plain ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
       // Indentation is computed here; clients must not re-indent the lines.
       insertTextMode: InsertTextMode.asIs,
       textEdit: { range: ctx.replaceRange, newText: text },
@@ -161,12 +177,32 @@ function yamlScalar(value: unknown): string {
   return /^[A-Za-z][\w .-]*$/.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
 }
 
+function valueEdit(ctx: CompletionContext, text: string): { range: CompletionContext['replaceRange']; newText: string } {
+  return { range: ctx.replaceRange, newText: (ctx.lead ?? '') + text };
+}
+
+/**
+ * The values to offer at `path`: its enum values, and where a pattern allows more than the
+ * enum lists (Windows versions: 2022 or "2012 R2"), the schema's examples too, in their order.
+ */
+function offeredValues(schema: JsonSchema, path: PathSegment[]): EnumValue[] {
+  const values = enumValuesAt(schema, path);
+  if (values.length === 0) return values;
+  const examples = schemasAt(schema, path).flatMap((s) => s.examples ?? []);
+  if (examples.length === 0) return values;
+  const enumByKey = new Map(values.map((v) => [JSON.stringify(v.value), v]));
+  const offered = new Map<string, EnumValue>();
+  for (const value of examples) offered.set(JSON.stringify(value), enumByKey.get(JSON.stringify(value)) ?? { value });
+  for (const [key, v] of enumByKey) if (!offered.has(key)) offered.set(key, v);
+  return [...offered.values()];
+}
+
 function serverItems(ctx: CompletionContext, inputs: CompletionInputs): CompletionItem[] {
   return inputs.servers.map((s) => ({
     label: s.name,
     kind: CompletionItemKind.Reference,
     detail: s.detail ?? l10n.t('license server'),
-    textEdit: { range: ctx.replaceRange, newText: s.name },
+    textEdit: valueEdit(ctx, s.name),
     sortText: '1_' + s.name,
   }));
 }
@@ -176,18 +212,18 @@ function valueItems(ctx: CompletionContext, inputs: CompletionInputs): Completio
   if (isServerReferencePath(ctx.path)) items.push(...serverItems(ctx, inputs));
   const schema = inputs.schema;
   if (!schema) return items;
-  enumValuesAt(schema, ctx.path).forEach((e, i) => {
-    const text = yamlScalar(e.value);
+  offeredValues(schema, ctx.path).forEach((e, i) => {
+    const text = ctx.quoted ? String(e.value) : yamlScalar(e.value);
     items.push({
       label: String(e.value),
       kind: CompletionItemKind.EnumMember,
       documentation: e.description ? { kind: MarkupKind.Markdown, value: e.description } : undefined,
-      textEdit: { range: ctx.replaceRange, newText: text },
+      textEdit: valueEdit(ctx, text),
       sortText: '2_' + String(i).padStart(3, '0'),
     });
   });
   if (items.length === 0 && typesAt(schema, ctx.path).has('boolean')) {
-    for (const b of ['true', 'false']) items.push({ label: b, kind: CompletionItemKind.Value, textEdit: { range: ctx.replaceRange, newText: b } });
+    for (const b of ['true', 'false']) items.push({ label: b, kind: CompletionItemKind.Value, textEdit: valueEdit(ctx, b) });
   }
   return items;
 }

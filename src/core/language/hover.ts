@@ -7,7 +7,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { Position } from '../findings';
 import { nodeAt, type PathSegment } from './ast';
 import type { InventoryNodes } from './inventory-nodes';
-import { serverNameAt } from './navigation';
+import { fileName, serverNameAt } from './navigation';
 import { docAt, enumValuesAt, type JsonSchema } from './schema-nav';
 import { calTotals, type CalTotal, type ServerNameIndex } from './server-index';
 import { offsetAt, rangeAt, type ParsedYaml } from './yaml-text';
@@ -28,10 +28,6 @@ export function totalsMarkdown(totals: CalTotal[]): string {
   const sum = totals.reduce((n, t) => n + t.quantity, 0);
   const rows = totals.map((t) => `| ${t.version} | ${t.type} | ${t.quantity} |`);
   return [l10n.t('{0} CALs:', sum), '', `| ${l10n.t('version')} | ${l10n.t('type')} | ${l10n.t('quantity')} |`, '|---|---|---:|', ...rows].join('\n');
-}
-
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
 function serverHover(inputs: HoverInputs, position: Position): string | undefined {

@@ -1,8 +1,9 @@
 // Go to definition, find references and rename for server names, over the workspace index.
+import * as l10n from '@vscode/l10n';
 import type { Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { Position, Range } from '../findings';
 import type { InventoryNodes } from './inventory-nodes';
-import type { ServerNameIndex } from './server-index';
+import { serverKey, type ServerDefinition, type ServerNameIndex } from './server-index';
 
 export interface NameAt {
   name: string;
@@ -43,6 +44,24 @@ export function referenceLocations(index: ServerNameIndex, name: string, include
  */
 export function isValidServerName(name: string): boolean {
   return /^[A-Za-z0-9](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/.test(name);
+}
+
+/** File name of a URI, for messages (`a.rdslic.yaml:8`). */
+export function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/**
+ * Why `name` cannot be renamed to `newName` (undefined: it can): a name that is not plain
+ * YAML, or the name of another server (the rename would merge two servers into a duplicate;
+ * a change of case only is the same server).
+ */
+export function renameProblem(index: ServerNameIndex, name: string, newName: string): string | undefined {
+  if (!isValidServerName(newName)) return l10n.t('"{0}" is not a valid server name (letters, digits, ".", "-", "_").', newName);
+  const taken: ServerDefinition | undefined = serverKey(newName) === serverKey(name) ? undefined : index.definitions(newName)[0];
+  if (!taken) return undefined;
+  const where = `${fileName(taken.uri)}:${taken.range.start.line + 1}`;
+  return l10n.t('A license server named "{0}" already exists ({1}): renaming would merge the two.', taken.name, where);
 }
 
 /** Every occurrence of the server's name, definitions and references, in every indexed file. */

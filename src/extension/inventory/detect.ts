@@ -5,7 +5,7 @@ import { hasRunbookName, isInventory } from '../../core/language/applies';
 export const INVENTORY_GLOB = '**/*.rdslic.{yaml,yml}';
 
 export function isInventoryDocument(doc: vscode.TextDocument): boolean {
-  return doc.languageId === 'yaml' && isInventory(doc.uri.path, doc.getText());
+  return doc.languageId === 'yaml' && isInventory(doc.uri.path, doc.getText(), doc.languageId);
 }
 
 /** A runbook opened as text, or a cell of a runbook opened as a notebook: the server checks its IDs. */
