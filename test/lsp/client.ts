@@ -9,6 +9,8 @@ import * as rpc from 'vscode-jsonrpc/node';
 export const ROOT = path.resolve(__dirname, '../../..');
 export const SERVER = path.join(ROOT, 'dist', 'server.js');
 export const CLI = path.join(ROOT, 'bin', 'rdslic.js');
+/** How long a test waits for a notification before failing (generous: CI has 2 cores). */
+const WAIT_TIMEOUT_MS = 30_000;
 
 export function fileUri(p: string): string {
   return pathToFileURL(p).href;
@@ -106,7 +108,16 @@ export class TestClient {
   waitFor(method: string, accept: (params: any) => boolean = () => true, sinceIndex = 0): Promise<any> {
     const past = this.notifications.slice(sinceIndex).find((n) => n.method === method && accept(n.params));
     if (past) return Promise.resolve(past.params);
-    return new Promise((resolve) => this.waiters.push({ method, accept, resolve }));
+    // A notification that never comes fails the test (with what was awaited) instead of hanging
+    // the run: node --test has no timeout of its own.
+    return new Promise((resolve, reject) => {
+      const waiter = { method, accept, resolve: (params: any) => (clearTimeout(timer), resolve(params)) };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no ${method} notification matching the test within ${WAIT_TIMEOUT_MS / 1000}s`));
+      }, WAIT_TIMEOUT_MS);
+      this.waiters.push(waiter);
+    });
   }
 
   /** Diagnostics published for `uri` at `version` (or later). */
