@@ -3,7 +3,7 @@
 // top (what a user sets in the editor wins in the editor).
 import { ConfigLoader } from '../core/config';
 import type { RuleSetting } from '../core/config/types';
-import { RULE_SETTINGS } from '../core/findings';
+import { editorRuleSettings } from '../core/config/editor-settings';
 
 export type { RuleSetting };
 export type RuleSettings = Record<string, RuleSetting>;
@@ -24,17 +24,9 @@ export interface FileSettings {
   ignored: boolean;
 }
 
-const SETTINGS = new Set<string>(RULE_SETTINGS);
-
 /** Keeps only well-formed entries of what the client sent (it may send anything). */
 export function sanitizeSettings(raw: unknown): EditorSettings {
-  const rules: RuleSettings = {};
-  const source = raw && typeof raw === 'object' ? (raw as { rules?: unknown }).rules : undefined;
-  if (source && typeof source === 'object') {
-    for (const [id, value] of Object.entries(source as Record<string, unknown>)) {
-      if (typeof value === 'string' && SETTINGS.has(value)) rules[id] = value as RuleSetting;
-    }
-  }
+  const rules = editorRuleSettings(raw && typeof raw === 'object' ? (raw as { rules?: unknown }).rules : undefined);
   const reportYamlSyntax = raw && typeof raw === 'object' ? (raw as { reportYamlSyntax?: unknown }).reportYamlSyntax !== false : true;
   return { rules, reportYamlSyntax };
 }

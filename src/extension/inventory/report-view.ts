@@ -6,9 +6,9 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import { ConfigLoader } from '../../core/config';
+import { editorRuleSettings } from '../../core/config/editor-settings';
 import { todayUtc } from '../../core/domain/dates';
 import { buildReport, renderHtml } from '../../core/report';
-import { sanitizeSettings } from '../../server/config';
 import { isInventoryDocument } from './detect';
 
 export const REPORT_VIEW_TYPE = 'rdslic.report';
@@ -25,7 +25,7 @@ export interface ReportRender {
 /** The report's HTML for one document: same inputs as `rdslic report FILE --format html`. */
 export function reportHtml(doc: vscode.TextDocument, nonce: string): string {
   const rules = doc.uri.scheme === 'file' ? new ConfigLoader().forFile(doc.uri.fsPath).rules : {};
-  const editorRules = sanitizeSettings({ rules: vscode.workspace.getConfiguration('rdslic', doc.uri).get('rules') }).rules;
+  const editorRules = editorRuleSettings(vscode.workspace.getConfiguration('rdslic', doc.uri).get('rules'));
   const file = vscode.workspace.asRelativePath(doc.uri, false);
   const data = buildReport([{ file, text: doc.getText(), rules: { ...rules, ...editorRules } }], todayUtc());
   return renderHtml(data, { styleNonce: nonce });
