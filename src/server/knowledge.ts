@@ -1,5 +1,8 @@
-// What the server knows beyond the text: the inventory JSON Schema (hovers, completion) and
-// the domain explanations (registry values, CAL compatibility). Both come from the core.
+// What the server knows beyond the text: the inventory and config JSON Schemas (hovers,
+// completion), the domain explanations (registry values, CAL compatibility) and the rule
+// table's ids and titles for config files. All of it comes from the core.
+import { configKeySuggestions, explainConfig } from '../core/language/config-file';
+import { CONFIG_SCHEMA } from '../core/language/config-schema';
 import { explainDomain } from '../core/language/domain-hover';
 import { INVENTORY_SCHEMA } from '../core/language/inventory-schema';
 import type { JsonSchema } from '../core/language/schema-nav';
@@ -8,4 +11,8 @@ export function inventorySchema(): JsonSchema {
   return INVENTORY_SCHEMA;
 }
 
-export { explainDomain };
+export function configSchema(): JsonSchema {
+  return CONFIG_SCHEMA;
+}
+
+export { configKeySuggestions, explainConfig, explainDomain };

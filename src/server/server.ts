@@ -28,6 +28,7 @@ import { codeActions } from '../core/language/code-actions';
 import { definedElsewhereInformation, refersToUnknownServer, unknownServerName } from '../core/language/defined-elsewhere';
 import { completionContext } from '../core/language/completion-context';
 import { completionItems } from '../core/language/completion';
+import { parseConfigYaml } from '../core/language/config-file';
 import { capDiagnostics, findingToDiagnostic } from './diagnostics';
 import { hover } from '../core/language/hover';
 import {
@@ -42,7 +43,7 @@ import { inventorySummary, type InventorySummary } from '../core/language/summar
 import { documentSymbols, workspaceSymbols } from '../core/language/symbols';
 import { AnalysisCache, type Analysis } from './analysis';
 import { RuleConfig, sanitizeSettings } from './config';
-import { inventorySchema, explainDomain } from './knowledge';
+import { configKeySuggestions, configSchema, explainConfig, explainDomain, inventorySchema } from './knowledge';
 import { LintScheduler } from './scheduler';
 import { RunbookDiagnostics } from './runbooks';
 import { findYamlFiles, indexFileFromDisk, pathToUri, uriToPath } from './workspace';
@@ -154,6 +155,11 @@ export function startServer(connection: Connection): void {
   /** `.rdslic.yaml` open in the editor: its own problems are shown, as the CLI reports them. */
   function isConfigDoc(doc: TextDocument): boolean {
     return isConfigName(doc.uri) && !isInventoryDoc(doc);
+  }
+
+  function configDoc(uri: string): TextDocument | undefined {
+    const doc = documents.get(uri);
+    return doc && isConfigDoc(doc) ? doc : undefined;
   }
 
   function hasDiagnostics(doc: TextDocument): boolean {
@@ -382,6 +388,11 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(
     safe('hover', null, (params) => {
+      const config = configDoc(params.textDocument.uri);
+      if (config) {
+        const parsed = parseConfigYaml(config.getText());
+        return parsed ? hover({ parsed, schema: configSchema(), explain: explainConfig }, params.position) : null;
+      }
       const doc = inventoryDoc(params.textDocument.uri);
       if (!doc) return null;
       const a = analysed(doc);
@@ -391,6 +402,12 @@ export function startServer(connection: Connection): void {
 
   connection.onCompletion(
     safe('completion', [], (params) => {
+      const config = configDoc(params.textDocument.uri);
+      if (config) {
+        const ctx = completionContext(config.getText(), params.position);
+        if (!ctx) return [];
+        return completionItems(ctx, { schema: configSchema(), extraKeys: configKeySuggestions, servers: [], today: new Date().toISOString().slice(0, 10), snippets: snippetSupport });
+      }
       const doc = inventoryDoc(params.textDocument.uri);
       if (!doc) return [];
       analysed(doc); // this document's servers in the index, as of this version

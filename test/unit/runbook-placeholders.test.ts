@@ -17,6 +17,7 @@ import {
   serializeRunbook,
   listSteps,
   countSteps,
+  lintRunbook,
 } from '../../src/core/runbook';
 import type { PlaceholderResolution } from '../../src/core/runbook';
 
@@ -82,6 +83,18 @@ test('server, inventory and pack values of Contoso come from the named server, w
   assert.equal(value(resolvePlaceholder('pack.quantity', chosen)), '20');
   assert.equal(value(resolvePlaceholder('pack.program', { ...context, pack: 1 })), 'enterpriseAgreement');
   assert.equal(value(resolvePlaceholder('migration.from', chosen)), 'LICSRV02.contoso.local');
+});
+
+test('an unknown placeholder (the reason its hover shows) is a typo of the closest one, as RDS606 says', () => {
+  const typo = reason(resolvePlaceholder('server.servrId', { inventory: contoso, serverName: SERVER }));
+  assert.equal(typo, '{{server.servrId}} is not a placeholder rdslic knows: did you mean {{server.serverId}}? (see runbooks/README.md)');
+  // Same text as the RDS606 warning on the same placeholder: one source.
+  const lint = lintRunbook('---\ntitle: t\n---\nID: {{server.servrId}}\n').find((f) => f.ruleId === 'RDS606');
+  assert.equal(typo, lint?.message);
+  // Whatever the inventory holds (here nothing), the name is what is wrong.
+  assert.match(reason(resolvePlaceholder('pack.keyPackID', { inventory: {} as never })), /did you mean \{\{pack\.keyPackId\}\}\?/);
+  // Nothing close: the placeholders of its scope instead of a guess.
+  assert.match(reason(resolvePlaceholder('server.bogus', { inventory: contoso, serverName: SERVER })), /The server\.\* placeholders are: \{\{server\.name\}\}/);
 });
 
 test('unresolvable placeholders say why', () => {

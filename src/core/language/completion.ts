@@ -1,6 +1,7 @@
 // Completion in an inventory: keys allowed at the cursor and enum values (from the JSON
 // Schema, with its descriptions), server names where a server is referred to, and snippets
-// for a new license server, CAL pack, session host and migration.
+// for a new license server, CAL pack, session host and migration. A `.rdslic.yaml` gets the
+// keys and values of the config schema, and the rule ids under `rules:` (extraKeys).
 import * as l10n from '@vscode/l10n';
 import {
   CompletionItemKind,
@@ -14,9 +15,19 @@ import type { PathSegment } from './ast';
 import type { CompletionContext } from './completion-context';
 import { enumValuesAt, propertiesAt, schemasAt, typesAt, type EnumValue, type JsonSchema } from './schema-nav';
 
+/** A key the schema allows without naming it (a pattern or additionalProperties), e.g. a rule id. */
+export interface KeySuggestion {
+  name: string;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+}
+
 export interface CompletionInputs {
-  /** The inventory JSON Schema (undefined: no key or enum completion). */
+  /** The document's JSON Schema: inventory or config (undefined: no key or enum completion). */
   schema?: JsonSchema;
+  /** Keys to offer at a path besides the schema's named properties (the rule ids of a config's `rules:`). */
+  extraKeys?: (path: readonly PathSegment[]) => KeySuggestion[];
   /** Server names defined in the workspace, and a one-line summary of each for the docs. */
   servers: { name: string; detail?: string }[];
   /** yyyy-mm-dd, for date placeholders in snippets. */
@@ -148,9 +159,14 @@ export function snippetDefaults(snippet: string): string {
     .replace(/\$\{\d+\}|\$\d+/g, '');
 }
 
+/** The snippets that add to the sequence at `list`, when the document's schema has that sequence. */
+function snippetsAt(schema: JsonSchema | undefined, list: readonly PathSegment[]): SnippetDef[] {
+  return SNIPPETS.filter((s) => pathIs(list, s.list) && (!schema || schemasAt(schema, s.list).length > 0));
+}
+
 function snippetItems(ctx: CompletionContext, list: readonly PathSegment[], inputs: CompletionInputs, withDash: boolean): CompletionItem[] {
   const keyColumn = withDash ? ctx.column + 2 : ctx.column;
-  return SNIPPETS.filter((s) => pathIs(list, s.list)).map((s) => {
+  return snippetsAt(inputs.schema, list).map((s) => {
     const [first, ...rest] = s.body(inputs);
     const snippet = [(withDash ? '- ' : '') + first, ...rest.map((l) => ' '.repeat(keyColumn) + l)].join('\n');
     const plain = inputs.snippets === false;
@@ -228,6 +244,20 @@ function valueItems(ctx: CompletionContext, inputs: CompletionInputs): Completio
   return items;
 }
 
+function extraKeyItems(ctx: CompletionContext, inputs: CompletionInputs): CompletionItem[] {
+  return (inputs.extraKeys?.(ctx.path) ?? [])
+    .filter((k) => !ctx.siblingKeys.has(k.name))
+    .map((k, i) => ({
+      label: k.name,
+      kind: CompletionItemKind.Property,
+      detail: k.detail,
+      documentation: k.documentation ? { kind: MarkupKind.Markdown, value: k.documentation } : undefined,
+      textEdit: { range: ctx.replaceRange, newText: `${k.name}: ` },
+      // In the order given (the rule table's), after the schema's own keys.
+      sortText: '5_' + String(i).padStart(4, '0'),
+    }));
+}
+
 function keyItems(ctx: CompletionContext, schema: JsonSchema): CompletionItem[] {
   return propertiesAt(schema, ctx.path)
     .filter((p) => !ctx.siblingKeys.has(p.name))
@@ -247,7 +277,7 @@ function keyItems(ctx: CompletionContext, schema: JsonSchema): CompletionItem[] 
 }
 
 function isSequenceAt(schema: JsonSchema | undefined, path: PathSegment[]): boolean {
-  if (SNIPPETS.some((s) => pathIs(path, s.list))) return true;
+  if (snippetsAt(schema, path).length > 0) return true;
   return !!schema && typesAt(schema, path).has('array') && !typesAt(schema, path).has('object');
 }
 
@@ -270,6 +300,7 @@ export function completionItems(ctx: CompletionContext, inputs: CompletionInputs
         if (ctx.siblingKeys.size === 0) items.push(...snippetItems(ctx, ctx.path.slice(0, -1), inputs, false));
       }
       if (schema) items.push(...keyItems(ctx, schema));
+      items.push(...extraKeyItems(ctx, inputs));
       return items;
     }
   }

@@ -1,6 +1,6 @@
 // Hover in an inventory: what the key or value under the cursor means according to the
 // schema, what it means in the domain (registry values, CAL compatibility), and for server
-// names the CALs the server holds.
+// names the CALs the server holds. A `.rdslic.yaml` gets the same over the config schema.
 import * as l10n from '@vscode/l10n';
 import { isScalar, type Node } from 'yaml';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
@@ -17,7 +17,9 @@ export type DomainExplainer = (path: readonly PathSegment[], value: unknown) => 
 
 export interface HoverInputs {
   parsed: ParsedYaml;
-  nodes: InventoryNodes;
+  /** The inventory's parts, for server names (undefined in a config file: no servers). */
+  nodes?: InventoryNodes;
+  /** The document's JSON Schema: inventory or config. */
   schema?: JsonSchema;
   index?: ServerNameIndex;
   explain?: DomainExplainer;
@@ -31,10 +33,11 @@ export function totalsMarkdown(totals: CalTotal[]): string {
 }
 
 function serverHover(inputs: HoverInputs, position: Position): string | undefined {
-  const at = serverNameAt(inputs.nodes, position);
-  if (!at) return undefined;
+  const nodes = inputs.nodes;
+  const at = nodes ? serverNameAt(nodes, position) : undefined;
+  if (!nodes || !at) return undefined;
   if (at.isDefinition) {
-    const server = inputs.nodes.servers.find((s) => s.nameRange === at.range);
+    const server = nodes.servers.find((s) => s.nameRange === at.range);
     const totals = calTotals(server?.packs ?? []);
     return `**${l10n.t('License server')}** \`${at.name}\`\n\n${totalsMarkdown(totals)}`;
   }

@@ -15,3 +15,5 @@ export * from './symbols';
 export * from './yaml-text';
 export * from './domain-hover';
 export * from './inventory-schema';
+export * from './config-file';
+export * from './config-schema';

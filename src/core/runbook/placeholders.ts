@@ -5,6 +5,7 @@
 // `to` is that server. A placeholder that cannot be resolved gets a reason, never a guess: the
 // admin fills it in.
 import * as l10n from '@vscode/l10n';
+import { closestWord } from '../closest-word';
 import type { CalPack, Inventory, LicenseServer, Migration } from '../inventory/model';
 import type { InventoryPath } from '../inventory/parse';
 
@@ -55,6 +56,43 @@ const BY_NAME = new Map(PLACEHOLDERS.map((p) => [p.name, p]));
 
 export function placeholderDefinition(name: string): PlaceholderDefinition | undefined {
   return BY_NAME.get(name);
+}
+
+const NAMES = PLACEHOLDERS.map((p) => p.name);
+const SCOPES = [...new Set(PLACEHOLDERS.map((p) => p.scope))];
+
+const braces = (name: string) => `{{${name}}}`;
+
+/**
+ * The known placeholder an unknown `name` is most likely a typo of. With a known scope, only the
+ * part after it is compared (among that scope's placeholders), so that the shared `server.` does
+ * not make `server.bogus` "close" to `server.os`; otherwise the whole name (`servr.serverId`).
+ */
+export function closestPlaceholder(name: string): string | undefined {
+  const [scope, ...rest] = name.split('.');
+  const sameScope = PLACEHOLDERS.filter((p) => p.scope === scope);
+  if (sameScope.length === 0 || rest.length === 0) return closestWord(name, NAMES);
+  const key = closestWord(rest.join('.'), sameScope.map((p) => p.keys.join('.')));
+  return key === undefined ? undefined : `${scope}.${key}`;
+}
+
+/**
+ * Why an unknown `name` is never filled in, with the closest placeholder ("did you mean") or the
+ * ones it could have been: the message of RDS606 and the reason a placeholder hover gives.
+ */
+export function unknownPlaceholderReason(name: string): string {
+  const suggestion = closestPlaceholder(name);
+  if (suggestion) return l10n.t('{0} is not a placeholder rdslic knows: did you mean {1}? (see runbooks/README.md)', braces(name), braces(suggestion));
+  const scope = name.split('.')[0];
+  const sameScope = NAMES.filter((n) => n.startsWith(`${scope}.`));
+  if (sameScope.length > 0) {
+    return l10n.t('{0} is not a placeholder rdslic knows, so it is never filled in. The {1} placeholders are: {2} (see runbooks/README.md).', braces(name), `${scope}.*`, sameScope.map(braces).join(', '));
+  }
+  return l10n.t(
+    '{0} is not a placeholder rdslic knows, so it is never filled in. Placeholders start with {1} (see runbooks/README.md).',
+    braces(name),
+    SCOPES.map((s) => `${s}.`).join(', '),
+  );
 }
 
 /** One `{{...}}` occurrence in a text. */
@@ -195,9 +233,7 @@ function migrationObject(inventory: Inventory, serverName: string, wanted: strin
 /** Resolves one placeholder name against an inventory. Never throws. */
 export function resolvePlaceholder(name: string, context: PlaceholderContext): PlaceholderResolution {
   const definition = BY_NAME.get(name);
-  if (!definition) {
-    return { resolved: false, reason: l10n.t('{0} is not a placeholder rdslic knows (see runbooks/README.md).', `{{${name}}}`) };
-  }
+  if (!definition) return { resolved: false, reason: unknownPlaceholderReason(name) };
   const scope = scopeObject(definition.scope, context);
   if ('reason' in scope) return { resolved: false, reason: scope.reason, path: scope.path };
   let value: unknown = scope.object;

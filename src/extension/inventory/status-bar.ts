@@ -1,7 +1,9 @@
 // Status bar item for the active inventory: CAL, server and host counts with its problems,
 // from the server's `rdslic/summary` request. Hidden whenever the active editor is not an
 // inventory. Refreshed when the active editor changes and when its diagnostics change (the
-// server re-lints after each edit, so diagnostics arrive after the new text is analysed).
+// server re-lints after each edit, so diagnostics arrive after the new text is analysed), and
+// when an edit makes the active file start or stop being an inventory (its kind line typed or
+// deleted), which may change no diagnostic at all.
 import * as vscode from 'vscode';
 import type { LazyLanguageClient } from './client';
 import { isInventoryDocument } from './detect';
@@ -17,6 +19,9 @@ interface InventorySummary {
 }
 
 const SUMMARY_REQUEST = 'rdslic/summary';
+
+/** Pause in typing before an edit is looked at (the check is a line test; a refresh is a request). */
+const EDIT_DEBOUNCE_MS = 150;
 
 export function summaryLabel(s: InventorySummary): string {
   const parts = [
@@ -46,6 +51,7 @@ export class InventoryStatusBar implements vscode.Disposable {
   /** Bumped on each refresh, so that a slow answer for an older editor is dropped. */
   private generation = 0;
   private visibleText: string | undefined;
+  private editTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   /** Fires with the new text (undefined: hidden) each time the item is refreshed. */
   readonly onDidChange = this.changed.event;
@@ -59,7 +65,23 @@ export class InventoryStatusBar implements vscode.Disposable {
         const active = vscode.window.activeTextEditor?.document.uri.toString();
         if (active && e.uris.some((u) => u.toString() === active)) void this.refresh();
       }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || e.document !== vscode.window.activeTextEditor?.document) return;
+        clearTimeout(this.editTimer);
+        this.editTimer = setTimeout(() => this.followEdit(e.document), EDIT_DEBOUNCE_MS);
+      }),
     );
+  }
+
+  /**
+   * After edits to the active document: refresh when what is shown no longer fits it (an
+   * inventory's item is visible, or not). The counts of an inventory that stays one follow its
+   * diagnostics, which the server publishes after analysing the edit.
+   */
+  private followEdit(doc: vscode.TextDocument): void {
+    this.editTimer = undefined;
+    if (doc !== vscode.window.activeTextEditor?.document) return;
+    if (isInventoryDocument(doc) !== (this.visibleText !== undefined)) void this.refresh();
   }
 
   get text(): string | undefined {
@@ -99,6 +121,7 @@ export class InventoryStatusBar implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.editTimer);
     this.item.dispose();
     this.changed.dispose();
     this.subscriptions.forEach((d) => d.dispose());

@@ -3,7 +3,7 @@
 // Both only read files: they work in untrusted workspaces.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { PLACEHOLDERS, placeholderAt, resolvePlaceholder, formatInventoryPath } from '../../core/runbook';
+import { PLACEHOLDERS, placeholderAt, placeholderDefinition, resolvePlaceholder, formatInventoryPath } from '../../core/runbook';
 import type { PlaceholderResolution } from '../../core/runbook';
 import { rangeOf } from '../../core/inventory/parse';
 import type { InventoryPath } from '../../core/inventory/parse';
@@ -44,7 +44,9 @@ export function hoverMarkdown(name: string, resolution: PlaceholderResolution, l
     md.appendMarkdown(vscode.l10n.t('From the inventory {0}, {1}', file ?? '', code(formatInventoryPath(resolution.path))));
   } else {
     md.appendMarkdown(`${code(`{{${name}}}`)}: ${vscode.l10n.t('not filled in from the inventory.')}\n\n`);
-    md.appendMarkdown(escapeMarkdown(link.problem && !link.parsed ? link.problem : resolution.reason));
+    // A name rdslic does not know is the problem (with its "did you mean"), inventory or not.
+    const known = placeholderDefinition(name) !== undefined;
+    md.appendMarkdown(escapeMarkdown(known && link.problem && !link.parsed ? link.problem : resolution.reason));
     if (file) md.appendMarkdown(`\n\n${vscode.l10n.t('Inventory: {0}', file)}`);
   }
   return md;

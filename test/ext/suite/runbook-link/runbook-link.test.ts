@@ -2,7 +2,8 @@
 // in a notebook cell shows the inventory's value and where it comes from, "Insert Inventory
 // Value" writes it at the cursor, "New Runbook from Template" (driven by its arguments, no quick
 // pick) offers the French runbooks first and writes one with Contoso's values; the extension's
-// strings, and the core's, are the French ones.
+// strings, and the core's, are the French ones; a misspelt placeholder's hover says which one
+// was meant.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -70,6 +71,10 @@ suite('runbooks linked to the inventory (French UI)', () => {
     assert.ok(doc.getText().endsWith('Paris'), 'inserted at the cursor');
     const asPlaceholder = await vscode.commands.executeCommand<string>('rdslic.runbook.insertInventoryValue', { placeholder: 'pack.quantity' });
     assert.equal(asPlaceholder, '{{pack.quantity}}', 'an ambiguous value is inserted as its placeholder');
+    // A misspelt placeholder: the hover names the closest one (the core's RDS606 wording, in French).
+    await editor.edit((b) => b.insert(doc.lineAt(doc.lineCount - 1).range.end, '\nID: {{server.servrId}}'));
+    const typo = (await hoverAt(doc, '{{server.servrId}}')).replace(/\\(.)/g, '$1');
+    assert.ok(typo.includes('vouliez-vous dire {{server.serverId}} ?'), `did you mean, in French: ${typo}`);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
