@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { fileUri, SERVER, TestClient } from './client';
+import { fileUri, ROOT, SERVER, TestClient } from './client';
 import { SERVERS } from './fixtures';
 import { lintInventory } from '../../src/core/inventory/lint';
 import { lintRunbook } from '../../src/core/runbook/lint';
@@ -20,17 +20,9 @@ const SEED = 0x8e11;
 const STEPS = 300;
 const KEY = '7K2QH-4M9PX-R3T8W-C6VJD-1NB5F';
 
-/** mulberry32: small, seeded, the same sequence on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded PRNG (mulberry32): the same sequence on every machine. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prng } = require(path.join(ROOT, 'bench', 'generate.js')) as { prng: (seed: number) => () => number };
 
 /** Breakers: characters that often make the YAML invalid until another edit repairs it. */
 const INVENTORY_BREAKERS = ['\n', ' ', '  ', ':', '- ', 'x', '"', "'", '[', ']', '{', '}', '\t', '&a ', '*a', '\u0000'];
