@@ -42,6 +42,11 @@ export interface Finding {
 /** Every value a rule can be set to (configuration files, the editor setting, `--rule`). */
 export const RULE_SETTINGS: readonly (Severity | 'off')[] = ['error', 'warning', 'info', 'off'];
 
+/** Same rule, same start, same message: one problem, however many times a parser or validator said it. */
+export function findingKey(f: Finding): string {
+  return `${f.ruleId}|${f.range.start.line}:${f.range.start.character}|${f.message}`;
+}
+
 export const SEVERITY_ORDER: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export function compareFindings(a: Finding, b: Finding): number {

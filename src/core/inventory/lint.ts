@@ -75,13 +75,12 @@ export function lintParsed(parsed: ParsedInventory, options: LintOptions = {}): 
 
   const suppressions = readSuppressions(parsed.positions);
   for (const mention of suppressions.mentions) {
-    if (RULES_BY_ID.has(mention.ruleId) || isOff(SUPPRESSION_UNKNOWN_RULE)) continue;
-    raw.push({
-      ruleId: SUPPRESSION_UNKNOWN_RULE,
-      severity: RULES_BY_ID.get(SUPPRESSION_UNKNOWN_RULE)!.defaultSeverity,
-      message: l10n.t('Unknown rule "{0}" in this rdslic-disable comment: it turns nothing off. Use an id listed in docs/rules.md, or remove it.', mention.ruleId),
-      range: mention.range,
-    });
+    if (RULES_BY_ID.has(mention.ruleId)) continue;
+    ctx.report(
+      SUPPRESSION_UNKNOWN_RULE,
+      mention.range,
+      l10n.t('Unknown rule "{0}" in this rdslic-disable comment: it turns nothing off. Use an id listed in docs/rules.md, or remove it.', mention.ruleId),
+    );
   }
   const findings: Finding[] = [];
   for (const f of raw) {

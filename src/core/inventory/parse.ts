@@ -6,7 +6,8 @@ import { Document, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scala
 import { findIndentationProblems, INDENTATION_ERROR_CODES } from './indentation';
 import { aliasBombHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from './limits';
 import type { Alias, Node as YamlNode, Pair } from 'yaml';
-import type { Finding, Range } from '../findings';
+import { FILE_RULE_ID } from '../config/types';
+import { findingKey, type Finding, type Range } from '../findings';
 import { TextPositions } from '../text-positions';
 import type { Inventory } from './model';
 
@@ -81,7 +82,7 @@ export function parseInventory(text: string): ParsedInventory {
     if (indentation.explains(error)) continue;
     const finding = yamlErrorFinding(error, document, positions);
     if (finding.ruleId === YAML_SYNTAX) fatal = true;
-    const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+    const key = findingKey(finding);
     if (seen.has(key)) continue;
     seen.add(key);
     findings.push(finding);
@@ -173,9 +174,6 @@ function indentationFindings(text: string, errors: readonly YAMLError[], positio
   return { findings, explains: (e) => INDENTATION_ERROR_CODES.has(e.code) && e.pos[0] >= from };
 }
 
-/** The rule of files that are not text (also given by the CLI when it reads the bytes). */
-export const FILE_NOT_TEXT = 'FILE001';
-
 /**
  * A text with a NUL character is a binary file opened as text (the CLI says so from the bytes;
  * an editor may still open it): one FILE001 at the first NUL, as the CLI reports it.
@@ -185,7 +183,7 @@ export function binaryTextHit(text: string, as: 'inventory' | 'runbook'): LimitH
   if (nul < 0) return undefined;
   const line = (text.slice(0, nul).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
   return {
-    ruleId: FILE_NOT_TEXT,
+    ruleId: FILE_RULE_ID,
     offset: nul,
     message:
       as === 'runbook'

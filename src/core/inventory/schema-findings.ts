@@ -6,7 +6,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from '../../../schemas/inventory.schema.json';
 import { validate as precompiledValidator } from '../generated/inventory-validator';
 import { closestWord } from '../closest-word';
-import type { Finding, FixHint } from '../findings';
+import { findingKey, type Finding, type FixHint } from '../findings';
 import { schemaText } from '../schema-text';
 import { InventoryPath, objectRange, ParsedInventory, rangeOf, sourceOf } from './parse';
 
@@ -159,13 +159,15 @@ export function schemaFindings(parsed: ParsedInventory, options?: SchemaFindings
   for (const error of errors) {
     if (isBranchError(error) || isShadowedEnum(error)) continue;
     const finding = toFinding(error, parsed, options?.name);
-    const key = `${finding.ruleId}|${finding.range.start.line}:${finding.range.start.character}|${finding.message}`;
+    const key = findingKey(finding);
     if (seen.has(key)) continue;
     seen.add(key);
     findings.push(finding);
   }
   return findings;
 }
+
+const MAYBE_UNSAFE_INTEGER = /\d{16}|\d[eE]\+?\d|0x[0-9a-fA-F]{14}|0o[0-7]{18}/;
 
 /**
  * Whole numbers beyond 2^53 - 1 that the schema accepts as integers, although YAML rounded them
@@ -174,6 +176,9 @@ export function schemaFindings(parsed: ParsedInventory, options?: SchemaFindings
  */
 function unsafeIntegerFindings(parsed: ParsedInventory, reported: ReadonlySet<string>): Finding[] {
   const found: Finding[] = [];
+  // This runs after every edit in the editor: walk the data only when the text holds a number
+  // literal that can exceed 2^53 (16+ digits, an exponent, a long hex or octal literal).
+  if (!MAYBE_UNSAFE_INTEGER.test(parsed.text)) return found;
   const path: (string | number)[] = [];
   const pointer = () => path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
   const walk = (value: unknown) => {

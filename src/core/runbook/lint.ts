@@ -18,11 +18,10 @@ import { identifierVerdicts } from '../rules/identifiers';
 import { RULES_BY_ID } from '../rules/index';
 import { isFullRetailCode, retailCodeVerdict } from '../rules/security';
 import { lastAtOrBefore } from '../text-positions';
-import { frontMatterLineCount } from './front-matter';
+import { frontMatterLineCount, readFrontMatter, type FrontMatter } from './front-matter';
 import { hasPlaceholder, loadLinkedInventory, type ReadInventoryFile } from './linked-inventory';
 import { indexLines, type LineIndex } from './lines';
-import { parseRunbook } from './parse';
-import { findPlaceholders } from './placeholders';
+import { findPlaceholders, type PlaceholderOccurrence } from './placeholders';
 import { RUNBOOK_UNKNOWN_PLACEHOLDER, unknownPlaceholders } from './unknown-placeholders';
 
 export const RUNBOOK_FRONT_MATTER_YAML = 'RDS601';
@@ -86,9 +85,8 @@ function isMasked(id: IdInText): boolean {
  * Identifier and secret findings of a text (a whole runbook, or one notebook cell), placed by
  * `positions`. Placeholders and masked values are skipped.
  */
-function identifierFindings(text: string, positions: RunbookPositions): Finding[] {
+function identifierFindings(text: string, positions: RunbookPositions, placeholders: readonly PlaceholderOccurrence[]): Finding[] {
   const found: Finding[] = [];
-  const placeholders = findPlaceholders(text);
   const inPlaceholder = (id: IdInText) => placeholders.some((p) => id.start < p.offset + p.length && p.offset < id.end);
   for (const id of findIdsInText(text)) {
     if (inPlaceholder(id) || isMasked(id)) continue;
@@ -117,17 +115,16 @@ function finding(ruleId: string, range: Range, message: string, fix?: FixHint): 
  * RDS606 for the unknown placeholders of a text (a whole runbook, or one notebook cell), placed
  * by `positions`; those starting in one of the `anyName` offset ranges are not checked.
  */
-function placeholderFindings(text: string, positions: RunbookPositions, anyName: readonly [number, number][] = []): Finding[] {
+function placeholderFindings(placeholders: readonly PlaceholderOccurrence[], positions: RunbookPositions, anyName: readonly [number, number][] = []): Finding[] {
   const skip = (offset: number) => anyName.some(([start, end]) => offset >= start && offset < end);
-  return unknownPlaceholders(text, skip).map((u) => finding(RUNBOOK_UNKNOWN_PLACEHOLDER, positions.range(u.start, u.end), u.message, u.fix));
+  return unknownPlaceholders(placeholders, skip).map((u) => finding(RUNBOOK_UNKNOWN_PLACEHOLDER, positions.range(u.start, u.end), u.message, u.fix));
 }
 
 /**
  * Offsets of the front matter's `inventory:` and `server:` values: in a template, a placeholder
  * there stands for the whole value and "New runbook from template" replaces it, whatever its name.
  */
-function templateValueRanges(text: string): [number, number][] {
-  const yaml = frontMatterYaml(text);
+function templateValueRanges(yaml: FrontMatterYaml | undefined): [number, number][] {
   if (!yaml) return [];
   const ranges: [number, number][] = [];
   for (const key of ['inventory', 'server']) {
@@ -144,13 +141,19 @@ interface FrontMatterYaml {
   start: number;
 }
 
-function frontMatterYaml(text: string): FrontMatterYaml | undefined {
+/** A runbook's front matter, read once per lint: as the notebook reads it, and its YAML with ranges. */
+interface LintedFrontMatter {
+  read: FrontMatter;
+  yaml: FrontMatterYaml;
+}
+
+function frontMatterOf(text: string): LintedFrontMatter | undefined {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = indexLines(text, bom);
   const count = frontMatterLineCount(text, lines);
   if (count === 0) return undefined;
   const start = lines.starts[1];
-  return { parsed: parseInventory(text.slice(start, lines.starts[count - 1])), start };
+  return { read: readFrontMatter(text, lines, count), yaml: { parsed: parseInventory(text.slice(start, lines.starts[count - 1])), start } };
 }
 
 /** A range of the front matter's YAML, moved into the runbook text. */
@@ -163,15 +166,14 @@ function sameRange(a: Range | undefined, b: Range): boolean {
   return a !== undefined && a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
-function frontMatterFindings(text: string, positions: RunbookPositions, options: RunbookLintOptions): Finding[] {
-  const frontMatter = parseRunbook(text).frontMatter;
-  if (!frontMatter) return [];
+function frontMatterFindings(fm: LintedFrontMatter | undefined, positions: RunbookPositions, options: RunbookLintOptions): Finding[] {
+  if (!fm) return [];
+  const { read: frontMatter, yaml } = fm;
   if (frontMatter.error) {
     const { line, column, message, ruleId } = frontMatter.error;
     const offset = positions.lines.starts[line] + column;
     return [finding(ruleId ?? RUNBOOK_FRONT_MATTER_YAML, positions.toLineEnd(offset), message)];
   }
-  const yaml = frontMatterYaml(text)!;
   const data = frontMatter.data;
   const found: Finding[] = [];
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -273,10 +275,12 @@ export function lintRunbook(text: string, options: RunbookLintOptions = {}): Fin
   const positions = new RunbookPositions(text);
   const binary = binaryTextHit(text, 'runbook');
   if (binary) return settle([{ ruleId: binary.ruleId, severity: 'error', message: binary.message, range: positions.range(binary.offset, binary.offset) }], options);
-  const raw = identifierFindings(text, positions);
+  const placeholders = findPlaceholders(text);
+  const raw = identifierFindings(text, positions, placeholders);
   try {
-    raw.push(...placeholderFindings(text, positions, templateValueRanges(text)));
-    raw.push(...frontMatterFindings(text, positions, options));
+    const frontMatter = frontMatterOf(text);
+    raw.push(...placeholderFindings(placeholders, positions, templateValueRanges(frontMatter?.yaml)));
+    raw.push(...frontMatterFindings(frontMatter, positions, options));
   } catch (e) {
     // A bug in the front matter checks must not hide the identifier findings nor crash the editor.
     raw.push({
@@ -297,5 +301,6 @@ export function lintRunbookCell(source: string, options: { file?: string; rules?
   const tooLarge = sizeLimitFinding(source);
   if (tooLarge) return settle([tooLarge], options);
   const positions = new RunbookPositions(source);
-  return settle([...identifierFindings(source, positions), ...placeholderFindings(source, positions)], options);
+  const placeholders = findPlaceholders(source);
+  return settle([...identifierFindings(source, positions, placeholders), ...placeholderFindings(placeholders, positions)], options);
 }

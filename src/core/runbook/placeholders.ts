@@ -79,9 +79,9 @@ export function closestPlaceholder(name: string): string | undefined {
 /**
  * Why an unknown `name` is never filled in, with the closest placeholder ("did you mean") or the
  * ones it could have been: the message of RDS606 and the reason a placeholder hover gives.
+ * `suggestion`: closestPlaceholder(name), when the caller already has it.
  */
-export function unknownPlaceholderReason(name: string): string {
-  const suggestion = closestPlaceholder(name);
+export function unknownPlaceholderReason(name: string, suggestion = closestPlaceholder(name)): string {
   if (suggestion) return l10n.t('{0} is not a placeholder rdslic knows: did you mean {1}? (see runbooks/README.md)', braces(name), braces(suggestion));
   const scope = name.split('.')[0];
   const sameScope = NAMES.filter((n) => n.startsWith(`${scope}.`));
