@@ -42,10 +42,6 @@ function measureProcess(args) {
   return { ms, rss, stdout: r.stdout };
 }
 
-function medianProcess(args, runs = RUNS) {
-  return medianProcesses([args], runs)[0];
-}
-
 /**
  * Each command's median over `runs` rounds, the commands taking turns within each round
  * (baseline, then ours, then baseline...), so that a slow spell of a shared machine falls on

@@ -1,6 +1,7 @@
 // Language server wiring: LSP requests and notifications in, core language service calls
 // out. Nothing here knows the rules or the schema; every handler is wrapped so that an
 // exception is logged and answered with an empty result instead of ending the process.
+import { todayUtc } from '../core/domain/dates';
 import * as l10n from '@vscode/l10n';
 import {
   CodeActionKind,
@@ -147,7 +148,12 @@ export function startServer(connection: Connection): void {
   /** Before a cross-file query: open inventories at their current version, disk scan done. */
   async function freshIndex(): Promise<void> {
     await indexing;
-    for (const doc of documents.all()) if (isInventoryDoc(doc)) analysed(doc);
+    indexOpenInventories();
+  }
+
+  /** Open inventories (but `except`) in the index at their current version (analyses are cached per version). */
+  function indexOpenInventories(except?: string): void {
+    for (const doc of documents.all()) if (doc.uri !== except && isInventoryDoc(doc)) analysed(doc);
   }
 
   // ---- diagnostics -----------------------------------------------------------------------
@@ -175,11 +181,6 @@ export function startServer(connection: Connection): void {
     return analysis.findings.filter((f) => !isYamlParserFinding(f, analysis.parsed.doc));
   }
 
-  /** Open inventories other than `uri` in the index at their current version. */
-  function indexOtherOpen(uri: string): void {
-    for (const other of documents.all()) if (other.uri !== uri && isInventoryDoc(other)) analysed(other);
-  }
-
   /** Per open inventory: the related information last shown (a key), to publish only on change. */
   const relatedShown = new Map<string, string>();
 
@@ -190,7 +191,7 @@ export function startServer(connection: Connection): void {
    */
   function relatedInformation(doc: TextDocument, findings: readonly Finding[]) {
     if (!findings.some(refersToUnknownServer)) return [];
-    indexOtherOpen(doc.uri);
+    indexOpenInventories(doc.uri);
     return findings.map((f) => definedElsewhereInformation(index, doc.uri, f));
   }
 
@@ -406,7 +407,7 @@ export function startServer(connection: Connection): void {
       if (config) {
         const ctx = completionContext(config.getText(), params.position);
         if (!ctx) return [];
-        return completionItems(ctx, { schema: configSchema(), extraKeys: configKeySuggestions, servers: [], today: new Date().toISOString().slice(0, 10), snippets: snippetSupport });
+        return completionItems(ctx, { schema: configSchema(), extraKeys: configKeySuggestions, servers: [], today: todayUtc(), snippets: snippetSupport });
       }
       const doc = inventoryDoc(params.textDocument.uri);
       if (!doc) return [];
@@ -417,7 +418,7 @@ export function startServer(connection: Connection): void {
         const d = index.definitions(name)[0];
         return { name, detail: d ? l10n.t('license server · {0} CALs', d.totals.reduce((n, t) => n + t.quantity, 0)) : undefined };
       });
-      return completionItems(ctx, { schema: inventorySchema(), servers, today: new Date().toISOString().slice(0, 10), snippets: snippetSupport });
+      return completionItems(ctx, { schema: inventorySchema(), servers, today: todayUtc(), snippets: snippetSupport });
     }),
   );
 

@@ -3,6 +3,7 @@
 // YAML writer turns into `# TODO:` comments for the admin to complete.
 import * as l10n from '@vscode/l10n';
 import type { CalPack, Inventory, LicenseServer, SessionHost, VersionValue } from '../inventory/model';
+import { todayUtc } from '../domain/dates';
 import type { WindowsVersion } from '../domain/versions';
 import {
   ACTIVATION_STATUS,
@@ -76,7 +77,7 @@ export function buildInventory(collections: readonly WmiCollection[], options: I
     }
     for (const pack of c.keyPacks) entry.packs.push({ pack, file: c.file, collectedAt: c.collectedAt });
   }
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayUtc();
   for (const { name, facts, packs } of byServer.values()) {
     const server = serverFrom(name, facts, servers.length, result);
     servers.push(server);

@@ -25,16 +25,22 @@ export class LazyLanguageClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
   private readonly startListeners: Array<(ms: number) => void> = [];
-  private readonly yamlWatch: vscode.Disposable;
+  private yamlWatch: vscode.Disposable | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
     private readonly createdAt: number,
-  ) {
-    // The Red Hat YAML extension installed, enabled or turned off later: the server pulls its
-    // settings again (see serverSettings) and shows or hides the YAML syntax problems.
-    this.yamlWatch = onDidChangeYamlSyntaxReported((reported) => {
+  ) {}
+
+  /**
+   * The Red Hat YAML extension installed, enabled or turned off while the server runs: the
+   * server pulls its settings again (see serverSettings) and shows or hides the YAML syntax
+   * problems. Watched from the start of the server on (the start sends the current answer), not
+   * from activation.
+   */
+  private watchYamlExtension(): void {
+    this.yamlWatch ??= onDidChangeYamlSyntaxReported((reported) => {
       this.output.info(`Red Hat YAML reports YAML syntax: ${reported}`);
       const client = this.client;
       if (client?.isRunning()) {
@@ -104,6 +110,7 @@ export class LazyLanguageClient implements vscode.Disposable {
     };
     const client = new LanguageClient('rdslic', vscode.l10n.t('rdslic language server'), serverOptions, clientOptions);
     this.client = client;
+    this.watchYamlExtension();
     await client.start();
     const ms = performance.now() - this.createdAt;
     this.output.info(`language client ready, client_ready_ms=${ms.toFixed(1)}`);
@@ -119,6 +126,8 @@ export class LazyLanguageClient implements vscode.Disposable {
 
   /** Stops the server process (deactivation waits for it). */
   async stop(): Promise<void> {
+    this.yamlWatch?.dispose();
+    this.yamlWatch = undefined;
     const client = this.client;
     this.client = undefined;
     this.starting = undefined;
@@ -126,7 +135,6 @@ export class LazyLanguageClient implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.yamlWatch.dispose();
     void this.stop();
   }
 }

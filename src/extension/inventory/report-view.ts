@@ -22,9 +22,12 @@ export interface ReportRender {
   html: string;
 }
 
-/** The report's HTML for one document: same inputs as `rdslic report FILE --format html`. */
-export function reportHtml(doc: vscode.TextDocument, nonce: string): string {
-  const rules = doc.uri.scheme === 'file' ? new ConfigLoader().forFile(doc.uri.fsPath).rules : {};
+/**
+ * The report's HTML for one document: same inputs as `rdslic report FILE --format html`.
+ * `loader` caches the `.rdslic.yaml` files between rebuilds (cleared when one may have changed).
+ */
+export function reportHtml(doc: vscode.TextDocument, nonce: string, loader: ConfigLoader): string {
+  const rules = doc.uri.scheme === 'file' ? loader.forFile(doc.uri.fsPath).rules : {};
   const editorRules = editorRuleSettings(vscode.workspace.getConfiguration('rdslic', doc.uri).get('rules'));
   const file = vscode.workspace.asRelativePath(doc.uri, false);
   const data = buildReport([{ file, text: doc.getText(), rules: { ...rules, ...editorRules } }], todayUtc());
@@ -39,6 +42,7 @@ class ReportPanel implements vscode.Disposable {
 
   constructor(
     readonly uri: vscode.Uri,
+    private readonly loader: ConfigLoader,
     private readonly rendered: (render: ReportRender) => void,
     onDispose: () => void,
   ) {
@@ -50,7 +54,9 @@ class ReportPanel implements vscode.Disposable {
     });
     this.subscriptions.push(
       this.panel.onDidChangeViewState((e) => {
-        if (e.webviewPanel.visible) void this.refresh();
+        if (!e.webviewPanel.visible) return;
+        this.loader.clear(); // a .rdslic.yaml may have changed while the panel was hidden
+        void this.refresh();
       }),
       this.panel.onDidDispose(() => {
         this.dispose();
@@ -76,7 +82,7 @@ class ReportPanel implements vscode.Disposable {
       return; // gone (an untitled file closed, a file deleted): keep the last report
     }
     if (this.disposed) return; // closed while the file was read
-    const html = reportHtml(doc, crypto.randomBytes(16).toString('base64'));
+    const html = reportHtml(doc, crypto.randomBytes(16).toString('base64'), this.loader);
     this.panel.webview.html = html;
     this.rendered({ uri: this.uri.toString(), html });
   }
@@ -98,14 +104,24 @@ export class ReportPanels implements vscode.Disposable {
   /** Fires each time a report panel is (re)built. */
   readonly onDidRender = this.renderedEmitter.event;
   private inventoryActive: boolean | undefined;
+  private contextTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly loader = new ConfigLoader();
 
   constructor() {
     this.subscriptions.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.panels.get(e.document.uri.toString())?.refreshSoon();
-        if (e.document === vscode.window.activeTextEditor?.document) this.updateContext();
+        // Typing may add or remove the kind line; checked once edits pause, not per keystroke.
+        if (e.document !== vscode.window.activeTextEditor?.document) return;
+        clearTimeout(this.contextTimer);
+        this.contextTimer = setTimeout(() => this.updateContext(), EDIT_DEBOUNCE_MS);
       }),
-      vscode.workspace.onDidSaveTextDocument((doc) => void this.panels.get(doc.uri.toString())?.refresh()),
+      // A save (of an inventory or of a .rdslic.yaml) is when the configuration is read again;
+      // rebuilds while typing reuse it.
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        this.loader.clear();
+        void this.panels.get(doc.uri.toString())?.refresh();
+      }),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
     );
     this.updateContext();
@@ -121,7 +137,7 @@ export class ReportPanels implements vscode.Disposable {
     let entry = this.panels.get(key);
     if (entry) entry.panel.reveal(undefined, true);
     else {
-      entry = new ReportPanel(doc.uri, (r) => this.rendered(r), () => {
+      entry = new ReportPanel(doc.uri, this.loader, (r) => this.rendered(r), () => {
         this.panels.delete(key);
         this.lastHtml.delete(key);
       });
@@ -150,6 +166,7 @@ export class ReportPanels implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.contextTimer);
     for (const entry of [...this.panels.values()]) entry.panel.dispose();
     this.panels.clear();
     this.subscriptions.forEach((d) => d.dispose());
