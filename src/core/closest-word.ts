@@ -29,10 +29,11 @@ export function editDistance(a: string, b: string): number {
  * `nmae` → `name`.
  */
 export function closestWord(word: string, candidates: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
-    const d = c.toLowerCase() === word.toLowerCase() ? 0 : editDistance(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

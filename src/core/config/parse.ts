@@ -2,8 +2,8 @@
 // problem becomes a finding placed on the offending key or value, never an exception.
 import * as l10n from '@vscode/l10n';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isMap, isScalar, isSeq, LineCounter, visit, type Node } from 'yaml';
-import { aliasBombHit, checkTextLimits, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from '../inventory/limits';
+import { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
+import { aliasBombHit, checkTextLimits, firstAliasOffset, INPUT_LIMITS, type LimitHit, parseYamlWithLimits } from '../inventory/limits';
 import type { Finding, Range, Severity } from '../findings';
 import { validate as precompiledValidator } from '../generated/config-validator';
 import { RULES_BY_ID } from '../rules/index';
@@ -136,8 +136,7 @@ export function parseConfig(text: string, file?: string): ParsedConfig {
   } catch (e) {
     const bomb = aliasBombHit(e, doc);
     if (bomb) return overLimit(bomb);
-    let offset = 0;
-    visit(doc, { Alias: (_k, node) => ((offset = node.range?.[0] ?? 0), visit.BREAK) });
+    const offset = firstAliasOffset(doc);
     const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { findings: [finding('error', l10n.t('Configuration file is not valid YAML: {0}', detail), toRange(offset, offset))] };
   }

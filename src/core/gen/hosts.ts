@@ -13,7 +13,7 @@
 import * as l10n from '@vscode/l10n';
 import { modeInfo } from '../domain/licensing-modes';
 import type { Inventory, SessionHost } from '../inventory/model';
-import { buildIndex, serversOfHost, type InventoryIndex } from '../rules/inventory-index';
+import { buildIndex, isRetired, serversOfHost, type InventoryIndex } from '../rules/inventory-index';
 import { psArray, psCommentText, psString } from './powershell';
 
 export interface GenInput {
@@ -103,7 +103,7 @@ function usableServers(index: InventoryIndex, host: SessionHost, file: string, n
   }
   for (const k of known) {
     const status = k.server.value.status;
-    if (status !== 'lost' && status !== 'decommissioned') continue;
+    if (!isRetired(status)) continue;
     skipped.add(k.item);
     notes.push(l10n.t('{0}: warning: {1} names license server {2}, which is {3} (RDS312); left out of the script.', file, name, k.server.name ?? '', status));
   }

@@ -76,8 +76,7 @@ export function findIndentationProblems(text: string): IndentationProblem[] {
     // "- key: value": the key opens a mapping at its own column, inside the item.
     let rest = content;
     let column = indent;
-    while (/^-(\s+|$)/.test(rest)) {
-      const dash = /^-(\s+|$)/.exec(rest)!;
+    for (let dash = item; dash !== null; dash = /^-(\s+|$)/.exec(rest)) {
       column += dash[0].length;
       rest = rest.slice(dash[0].length);
       if (rest !== '') levels.push(column);

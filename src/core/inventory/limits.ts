@@ -130,6 +130,11 @@ function depthHit(offset: number): LimitHit {
  */
 export function aliasBombHit(error: unknown, document: Document.Parsed): LimitHit | undefined {
   if (!(error instanceof ReferenceError && /alias count/i.test(error.message))) return undefined;
+  return aliasHit(firstAliasOffset(document));
+}
+
+/** Offset of the document's first alias (`*name`), or 0 when it has none. */
+export function firstAliasOffset(document: Document.Parsed): number {
   let offset = 0;
   visit(document, {
     Alias(_key, node) {
@@ -137,7 +142,7 @@ export function aliasBombHit(error: unknown, document: Document.Parsed): LimitHi
       return visit.BREAK;
     },
   });
-  return aliasHit(offset);
+  return offset;
 }
 
 function aliasHit(offset: number): LimitHit {

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import { compactId } from '../domain/identifiers';
 import { calTypeForMode, calTypeLabel } from '../domain/licensing-modes';
 import type { CalType } from '../inventory/model';
-import { asString, holdingsOf, holdsType, isInService, PackEntry, quantityOf, serverKey, serversOfHost } from './inventory-index';
+import { asString, holdingsOf, holdsType, isInService, isRetired, PackEntry, quantityOf, serverKey, serversOfHost } from './inventory-index';
 import type { RuleCheck, RuleContext, RuleDoc } from './types';
 
 export const CONSISTENCY_RULES: RuleDoc[] = [
@@ -160,7 +160,7 @@ function checkServers(ctx: RuleContext): void {
       seen.set(server.key, server.name ?? server.key);
     }
     const status = server.value.status;
-    if ((status === 'lost' || status === 'decommissioned') && server.packs.length > 0 && !index.migrationsFrom.has(server.key)) {
+    if (isRetired(status) && server.packs.length > 0 && !index.migrationsFrom.has(server.key)) {
       const total = server.packs.reduce((sum, p) => sum + quantityOf(p.value), 0);
       ctx.report(
         'RDS305',
@@ -246,7 +246,7 @@ function checkHosts(ctx: RuleContext): void {
     }
     for (const k of known) {
       const status = k.server.value.status;
-      if (status === 'lost' || status === 'decommissioned') {
+      if (isRetired(status)) {
         ctx.report('RDS312', ctx.at([...host.path, 'licenseServers', k.item], 'value'), l10n.t('{0} is {1}: point this host at the server its CALs were moved to.', k.server.name ?? '', status));
       }
     }

@@ -65,6 +65,11 @@ export function isInService(server: LicenseServer): boolean {
   return server.status === undefined || server.status === 'active';
 }
 
+/** Lost or decommissioned: a server that will never hand out CALs again (RDS305, RDS312, gen hosts). */
+export function isRetired(status: LicenseServer['status']): status is 'lost' | 'decommissioned' {
+  return status === 'lost' || status === 'decommissioned';
+}
+
 export function buildIndex(inventory: Inventory): InventoryIndex {
   const servers: ServerEntry[] = [];
   const serverByKey = new Map<string, ServerEntry>();
