@@ -86,9 +86,7 @@ function walk(folder: string, into: string[], wanted: NameFilter, problems: Path
       try {
         stat = fs.statSync(full);
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code ?? String(err);
-        if (entry.isSymbolicLink() && code === 'ENOENT') problems.push({ path: shown(cwd, full), reason: code, kind: 'danglingLink', target: fs.readlinkSync(full) });
-        else problems.push({ path: shown(cwd, full), reason: code, kind: 'missing' });
+        problems.push(statFailure(shown(cwd, full), full, err));
         continue;
       }
       // A link to a file is read; a link to a folder is not followed (no loops).
@@ -107,9 +105,7 @@ export function collectFiles(paths: readonly string[], cwd: string, wanted: Name
     try {
       stat = fs.statSync(absolute);
     } catch (err) {
-      const reason = (err as NodeJS.ErrnoException).code ?? String(err);
-      const target = reason === 'ENOENT' ? linkTarget(absolute) : undefined;
-      missing.push(target !== undefined ? { path: given, reason, kind: 'danglingLink', target } : { path: given, reason, kind: 'missing' });
+      missing.push(statFailure(given, absolute, err));
       continue;
     }
     if (stat.isDirectory()) {
@@ -128,6 +124,13 @@ export function collectFiles(paths: readonly string[], cwd: string, wanted: Name
 }
 
 /** Where `p` points if it is a symbolic link, undefined otherwise. */
+/** Why `absolute` (shown as `shownPath`) could not be stat'ed: a link to nothing, or missing/unreadable. */
+function statFailure(shownPath: string, absolute: string, err: unknown): PathProblem {
+  const reason = (err as NodeJS.ErrnoException).code ?? String(err);
+  const target = reason === 'ENOENT' ? linkTarget(absolute) : undefined;
+  return target !== undefined ? { path: shownPath, reason, kind: 'danglingLink', target } : { path: shownPath, reason, kind: 'missing' };
+}
+
 function linkTarget(p: string): string | undefined {
   try {
     return fs.readlinkSync(p);

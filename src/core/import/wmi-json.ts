@@ -142,7 +142,7 @@ export function readWmiJson(text: string, file: string): WmiCollection {
  * its ToString(), e.g. "System.Object[]", "System.Collections.Specialized.OrderedDictionary",
  * "Microsoft.Management.Infrastructure.CimInstance", or "@{Caption=...; BuildNumber=...}".
  */
-export function isDepthArtefact(v: Json | undefined): boolean {
+function isDepthArtefact(v: Json | undefined): boolean {
   if (typeof v !== 'string') return false;
   const s = v.trim();
   return /^@\{.*\}$/s.test(s) || /^(System|Microsoft)\.[\w.`]+(\[\])?$/.test(s);
@@ -271,7 +271,7 @@ function readKeyPackList(list: Json[], out: WmiCollection, cut: CutFields): void
 }
 
 /** A JSON value as a message shows it: what the export really says, kept short. */
-export function describeValue(v: Json | undefined): string {
+function describeValue(v: Json | undefined): string {
   if (v === undefined) return l10n.t('missing');
   // JSON.parse turns 1e400 into Infinity: the text is gone, say why it cannot be used.
   if (typeof v === 'number' && !Number.isFinite(v)) return l10n.t('a number too large to read');

@@ -82,15 +82,27 @@ export function lintParsed(parsed: ParsedInventory, options: LintOptions = {}): 
       l10n.t('Unknown rule "{0}" in this rdslic-disable comment: it turns nothing off. Use an id listed in docs/rules.md, or remove it.', mention.ruleId),
     );
   }
+  return settleFindings(raw, options, (f) => isSuppressed(f, suppressions));
+}
+
+/**
+ * The findings as reported: rules set to off (and, for inventories, suppressed findings) left
+ * out, the configured severities applied, the file named, in order. Inventories and runbooks alike.
+ */
+export function settleFindings(
+  raw: readonly Finding[],
+  options: { file?: string; rules?: Record<string, RuleSetting> },
+  suppressed: (f: Finding) => boolean = () => false,
+): Finding[] {
+  const settings = options.rules ?? {};
   const findings: Finding[] = [];
   for (const f of raw) {
     const setting = settings[f.ruleId];
     // A file over an input limit was not checked: saying nothing would pass it as clean.
-    if ((setting === 'off' || isSuppressed(f, suppressions)) && !LIMIT_RULE_IDS.has(f.ruleId)) continue;
-    const finding: Finding = { ...f, severity: setting === 'off' ? f.severity : (setting ?? f.severity) };
+    if ((setting === 'off' || suppressed(f)) && !LIMIT_RULE_IDS.has(f.ruleId)) continue;
+    const finding: Finding = { ...f, severity: setting === 'off' || setting === undefined ? f.severity : setting };
     if (options.file !== undefined) finding.file = options.file;
     findings.push(finding);
   }
-  findings.sort(compareFindings);
-  return findings;
+  return findings.sort(compareFindings);
 }

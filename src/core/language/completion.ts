@@ -151,7 +151,7 @@ const SNIPPETS: SnippetDef[] = [
 ];
 
 /** A snippet as the plain text it inserts with every default taken (first choice, placeholder text). */
-export function snippetDefaults(snippet: string): string {
+function snippetDefaults(snippet: string): string {
   const unescape = (v: string) => v.replace(/\\([\\$}|,])/g, '$1');
   return snippet
     .replace(/\$\{\d+\|((?:[^\\,|]|\\.)*)(?:,(?:[^\\|]|\\.)*)*\|\}/g, (_m, first: string) => unescape(first))

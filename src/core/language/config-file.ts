@@ -19,7 +19,7 @@ export function parseConfigYaml(text: string): ParsedYaml | undefined {
 }
 
 /** The maps whose keys are rule ids: top-level `rules:` and each override's `rules:`. */
-export function isRulesMapPath(path: readonly PathSegment[]): boolean {
+function isRulesMapPath(path: readonly PathSegment[]): boolean {
   return (path.length === 1 && path[0] === 'rules') || (path.length === 3 && path[0] === 'overrides' && typeof path[1] === 'number' && path[2] === 'rules');
 }
 

@@ -71,8 +71,6 @@ export function buildReport(inputs: readonly ReportInput[], today: string): Repo
   });
 }
 
-export { maskSecrets, maskTail };
-
 function packRows(inventory: Inventory): PackRow[] {
   const servers = Array.isArray(inventory.licenseServers) ? (inventory.licenseServers as LicenseServer[]) : [];
   return servers.flatMap((s) =>
@@ -96,7 +94,8 @@ function packReference(p: CalPack): string | undefined {
   if (typeof p.keyPackId === 'string') parts.push(`keyPackId ${maskTail(p.keyPackId)}`);
   if (typeof p.agreementNumber === 'string') parts.push(`agreement ${maskTail(p.agreementNumber)}`);
   if (typeof p.licenseNumber === 'string') parts.push(`license ${maskTail(p.licenseNumber)}`);
-  if (typeof p.retailCodeLast5 === 'string') parts.push(`retail …${maskSecrets(p.retailCodeLast5)}`);
+  // retailCodeLast5 is 5 characters by design; the whole report is masked again (maskSecretsDeep).
+  if (typeof p.retailCodeLast5 === 'string') parts.push(`retail …${p.retailCodeLast5}`);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 

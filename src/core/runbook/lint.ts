@@ -9,9 +9,9 @@ import * as l10n from '@vscode/l10n';
 import type { ValidateFunction } from 'ajv';
 import { validate as precompiledValidator } from '../generated/runbook-validator';
 import { findIdsInText, type IdInText } from '../domain/identifiers';
-import { compareFindings, type Finding, type FixHint, type Position, type Range } from '../findings';
-import type { RuleSetting } from '../inventory/lint';
-import { checkTextLimits, LIMIT_RULE_IDS } from '../inventory/limits';
+import { type Finding, type FixHint, type Position, type Range } from '../findings';
+import { settleFindings, type RuleSetting } from '../inventory/lint';
+import { checkTextLimits } from '../inventory/limits';
 import { binaryTextHit, parseInventory, rangeOf, type ParsedInventory } from '../inventory/parse';
 import { SCHEMA_NOT_ALLOWED, schemaFindings } from '../inventory/schema-findings';
 import { identifierVerdicts } from '../rules/identifiers';
@@ -251,30 +251,16 @@ function sizeLimitFinding(text: string): Finding | undefined {
   return finding(hit.ruleId, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, hit.message);
 }
 
-function settle(raw: Finding[], options: { file?: string; rules?: Record<string, RuleSetting> }): Finding[] {
-  const settings = options.rules ?? {};
-  const out: Finding[] = [];
-  for (const f of raw) {
-    const setting = settings[f.ruleId];
-    // As for inventories: what was over an input limit was not checked, so it is always said.
-    if (setting === 'off' && !LIMIT_RULE_IDS.has(f.ruleId)) continue;
-    const settled: Finding = { ...f, severity: setting === 'off' || setting === undefined ? f.severity : setting };
-    if (options.file !== undefined) settled.file = options.file;
-    out.push(settled);
-  }
-  return out.sort(compareFindings);
-}
-
 /**
  * Checks a whole runbook text: identifiers and placeholders anywhere in it (front matter, prose,
  * code blocks) and its front matter. Never throws. Ranges are 0-based LSP positions in `text`.
  */
 export function lintRunbook(text: string, options: RunbookLintOptions = {}): Finding[] {
   const tooLarge = sizeLimitFinding(text);
-  if (tooLarge) return settle([tooLarge], options);
+  if (tooLarge) return settleFindings([tooLarge], options);
   const positions = new RunbookPositions(text);
   const binary = binaryTextHit(text, 'runbook');
-  if (binary) return settle([{ ruleId: binary.ruleId, severity: 'error', message: binary.message, range: positions.range(binary.offset, binary.offset) }], options);
+  if (binary) return settleFindings([{ ruleId: binary.ruleId, severity: 'error', message: binary.message, range: positions.range(binary.offset, binary.offset) }], options);
   const placeholders = findPlaceholders(text);
   const raw = identifierFindings(text, positions, placeholders);
   try {
@@ -290,7 +276,7 @@ export function lintRunbook(text: string, options: RunbookLintOptions = {}): Fin
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     });
   }
-  return settle(raw, options);
+  return settleFindings(raw, options);
 }
 
 /**
@@ -299,8 +285,8 @@ export function lintRunbook(text: string, options: RunbookLintOptions = {}): Fin
  */
 export function lintRunbookCell(source: string, options: { file?: string; rules?: Record<string, RuleSetting> } = {}): Finding[] {
   const tooLarge = sizeLimitFinding(source);
-  if (tooLarge) return settle([tooLarge], options);
+  if (tooLarge) return settleFindings([tooLarge], options);
   const positions = new RunbookPositions(source);
   const placeholders = findPlaceholders(source);
-  return settle([...identifierFindings(source, positions, placeholders), ...placeholderFindings(placeholders, positions)], options);
+  return settleFindings([...identifierFindings(source, positions, placeholders), ...placeholderFindings(placeholders, positions)], options);
 }
