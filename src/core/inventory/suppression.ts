@@ -43,13 +43,9 @@ const DIRECTIVE = /#\s*rdslic-disable-(next-line|line|file)\b([^#\n]*)/;
 
 const RULE_ID = /^[A-Za-z]+\d+$/;
 
-function ids(list: string): string[] {
-  const out = list
-    .split(/[\s,]+/)
-    .map((s) => s.trim())
-    .filter((s) => RULE_ID.test(s))
-    .map((s) => s.toUpperCase());
-  return out.length > 0 ? out : ['*'];
+/** The ids a directive disables: those it names, or all ('*') when it names none. */
+function ids(named: readonly SuppressionMention[]): string[] {
+  return named.length > 0 ? named.map((m) => m.ruleId) : ['*'];
 }
 
 /** The rule ids of a directive's list, with their ranges (`listStart`: the list's column). */
@@ -82,17 +78,18 @@ export function readSuppressions(positions: TextPositions): Suppressions {
     const trimmed = content.trim();
     const m = DIRECTIVE.exec(content);
     const ownLine = trimmed.startsWith('#');
+    const named = m ? mentionsIn(m[2], line, m.index + m[0].length - m[2].length) : [];
     // Ids are checked where the directive takes effect (a next-line directive after a value does not).
-    if (m && (ownLine || m[1] !== 'next-line')) mentions.push(...mentionsIn(m[2], line, m.index + m[0].length - m[2].length));
+    if (m && (ownLine || m[1] !== 'next-line')) mentions.push(...named);
     if (m && ownLine && m[1] === 'next-line') {
-      pending = [...(pending ?? []), ...ids(m[2])];
+      pending = [...(pending ?? []), ...ids(named)];
       continue;
     }
     if (m && m[1] === 'file') {
-      for (const r of ids(m[2])) file.add(r);
+      for (const r of ids(named)) file.add(r);
       continue;
     }
-    if (m && m[1] === 'line') add(lines, line, ids(m[2]));
+    if (m && m[1] === 'line') add(lines, line, ids(named));
     if (trimmed === '' || ownLine) continue;
     if (pending) {
       add(lines, line, pending);
